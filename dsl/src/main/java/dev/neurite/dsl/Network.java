@@ -1,0 +1,46 @@
+package dev.neurite.dsl;
+
+import dev.neurite.runtime.Loss;
+import dev.neurite.runtime.NetworkSpec;
+import dev.neurite.runtime.Precision;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares a network that the Neurite annotation processor compiles into a specialized class.
+ *
+ * <p>On a class, the network is described by the class's {@link Input} and {@link Dense}
+ * annotations, layers in source order:
+ *
+ * <pre>{@code
+ * @Network(loss = Loss.BINARY_CROSS_ENTROPY)
+ * @Input(2)
+ * @Dense(units = 4, activation = Activation.TANH)
+ * @Dense(units = 1, activation = Activation.SIGMOID)
+ * class Xor {}
+ * }</pre>
+ *
+ * <p>generates {@code XorNet}, in the same package, implementing the runtime's model contract.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target({ElementType.TYPE, ElementType.FIELD, ElementType.METHOD})
+public @interface Network {
+  /**
+   * The simple name of the generated class; by default the annotated class's name followed by
+   * {@code Net}.
+   */
+  String name() default "";
+
+  /** The loss the network is trained against. */
+  Loss loss() default Loss.MEAN_SQUARED_ERROR;
+
+  /** The floating-point type of the generated class. */
+  Precision precision() default Precision.FLOAT;
+
+  /** The seed of weight initialization; the same seed gives bit-identical weights. */
+  long seed() default NetworkSpec.DEFAULT_SEED;
+}

@@ -1,0 +1,48 @@
+package dev.neurite.processor.read;
+
+import dev.neurite.runtime.LayerSpec;
+import dev.neurite.runtime.Loss;
+import dev.neurite.runtime.Precision;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A network as declared in source, before validation: its raw parts and where each came from.
+ *
+ * @param packageName the package of the generated class
+ * @param sourceName the qualified name of the declaration, for the generated header
+ * @param name the simple name of the generated class
+ * @param inputSize the declared input size (0 when missing)
+ * @param layers the declared layers, in source order
+ * @param loss the declared loss
+ * @param precision the declared precision
+ * @param seed the declared seed
+ * @param origin the element that declares the network: the originating element of the output
+ * @param locations where each attribute came from: keys are {@code "name"}, {@code "input"},
+ *     {@code "loss"}, {@code "layers"} for the network and {@code "<layer>.<attribute>"} for
+ *     layers
+ */
+public record Declaration(
+    String packageName,
+    String sourceName,
+    String name,
+    int inputSize,
+    List<LayerSpec> layers,
+    Loss loss,
+    Precision precision,
+    long seed,
+    Location origin,
+    Map<String, Location> locations) {
+
+  /**
+   * Returns where the attribute of a layer (or of the network, for a negative layer) was written;
+   * falls back to the layer's annotation, then to the declaration.
+   */
+  public Location locate(int layer, String attribute) {
+    if (layer < 0) {
+      return locations.getOrDefault(attribute, origin);
+    }
+    Location exact = locations.get(layer + "." + attribute);
+    return exact != null ? exact : locations.getOrDefault(String.valueOf(layer), origin);
+  }
+}

@@ -1,0 +1,38 @@
+package dev.neurite.processor.validate;
+
+import java.util.Locale;
+
+/**
+ * The catalogue of rules only the processor can check (the rules of a network itself are the
+ * runtime's {@link dev.neurite.runtime.SpecRule}s): each with a stable id and a message that says
+ * what must hold, what was found, and what to do.
+ */
+public enum ProcessorRule {
+  /** The generated class would replace a type that already exists. */
+  NAME_CLASH("NeuriteNameClash",
+      "the generated class %s already exists; choose another name with @Network(name = \"...\")"),
+  /** A network declaration sits on an element kind that cannot hold one. */
+  ELEMENT_KIND("NeuriteElementKind",
+      "@Network must be on a class or on a static final NetworkSpec field, but was on %s"),
+  /** Something went wrong inside the processor itself. */
+  INTERNAL_ERROR("NeuriteInternalError",
+      "internal error while compiling this network, please report it with this message: %s");
+
+  private final String id;
+  private final String template;
+
+  ProcessorRule(String id, String template) {
+    this.id = id;
+    this.template = template;
+  }
+
+  /** Returns the stable id that starts every message of this rule, without brackets. */
+  public String id() {
+    return id;
+  }
+
+  /** Returns the full message for the given values: {@code [Id] text}. */
+  public String format(Object... values) {
+    return "[" + id + "] " + String.format(Locale.ROOT, template, values);
+  }
+}

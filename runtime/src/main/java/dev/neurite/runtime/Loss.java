@@ -1,0 +1,117 @@
+package dev.neurite.runtime;
+
+/**
+ * The cost of one sample: how far the network's output {@code y} is from the target {@code t}.
+ *
+ * <p>Each constant keeps its value and its gradient with respect to the output side by side, in
+ * double precision. Where the output activation and the loss cancel out
+ * ({@link #BINARY_CROSS_ENTROPY} after {@link Activation#SIGMOID}, {@link
+ * #CATEGORICAL_CROSS_ENTROPY} after {@link Activation#SOFTMAX}), {@link #fusedGradient} gives the
+ * gradient with respect to the pre-activation directly, {@code y - t}, which is cheaper and never
+ * divides by a saturated output.
+ */
+public enum Loss {
+  /** Mean over the outputs of {@code (y - t)^2}: regression. */
+  MEAN_SQUARED_ERROR {
+    @Override double term(double y, double t) { return (y - t) * (y - t); }
+    @Override double termGradient(double y, double t) { return 2 * (y - t); }
+  },
+  /** Mean over the outputs of {@code |y - t|}: regression that is robust to outliers. */
+  MEAN_ABSOLUTE_ERROR {
+    @Override double term(double y, double t) { return Math.abs(y - t); }
+    @Override double termGradient(double y, double t) { return Math.signum(y - t); }
+  },
+  /** Mean over the outputs of the Huber function with delta 1: squared near 0, linear beyond. */
+  HUBER {
+    @Override double term(double y, double t) {
+      double d = Math.abs(y - t);
+      return d <= 1 ? 0.5 * d * d : d - 0.5;
+    }
+    @Override double termGradient(double y, double t) {
+      return Math.max(-1, Math.min(1, y - t));
+    }
+  },
+  /** Mean over the outputs of {@code -(t ln y + (1 - t) ln(1 - y))}: sigmoid outputs in (0, 1). */
+  BINARY_CROSS_ENTROPY {
+    @Override double term(double y, double t) {
+      return -(t * Math.log(clamp(y)) + (1 - t) * Math.log(clamp(1 - y)));
+    }
+    @Override double termGradient(double y, double t) {
+      return (y - t) / (clamp(y) * clamp(1 - y));
+    }
+  },
+  /** {@code -sum(t ln y)} over the outputs: a softmax output against a class distribution. */
+  CATEGORICAL_CROSS_ENTROPY {
+    @Override double term(double y, double t) { return t == 0 ? 0 : -t * Math.log(clamp(y)); }
+    @Override double termGradient(double y, double t) { return -t / clamp(y); }
+    @Override double scale(int n) { return 1; }
+  };
+
+  /** The smallest probability whose logarithm is taken, so that a saturated output stays finite. */
+  public static final double EPSILON = 1e-15;
+
+  abstract double term(double y, double t);
+
+  abstract double termGradient(double y, double t);
+
+  /** The factor applied to the sum of the terms: 1/n for the losses that average the outputs. */
+  double scale(int n) {
+    return 1.0 / n;
+  }
+
+  static double clamp(double p) {
+    return Math.max(p, EPSILON);
+  }
+
+  /** Returns the loss of output {@code y[0..n)} against target {@code t[0..n)}. */
+  public double value(double[] y, double[] t, int n) {
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      sum += term(y[i], t[i]);
+    }
+    return sum * scale(n);
+  }
+
+  /** Writes the gradient of the loss with respect to each output {@code y[i]} into {@code g}. */
+  public void gradient(double[] y, double[] t, double[] g, int n) {
+    double s = scale(n);
+    for (int i = 0; i < n; i++) {
+      g[i] = s * termGradient(y[i], t[i]);
+    }
+  }
+
+  /** Returns the output activation that this loss cancels with, or {@code null} if none. */
+  public Activation fusedActivation() {
+    switch (this) {
+      case BINARY_CROSS_ENTROPY:
+        return Activation.SIGMOID;
+      case CATEGORICAL_CROSS_ENTROPY:
+        return Activation.SOFTMAX;
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * Writes the gradient with respect to the output layer's pre-activations when the output
+   * activation is {@link #fusedActivation()}: {@code (y - t) / n} for binary cross-entropy,
+   * {@code y * sum(t) - t} (that is {@code y - t} for a one-hot target) for categorical.
+   */
+  public void fusedGradient(double[] y, double[] t, double[] g, int n) {
+    if (this == CATEGORICAL_CROSS_ENTROPY) {
+      double sumT = 0;
+      for (int i = 0; i < n; i++) {
+        sumT += t[i];
+      }
+      for (int i = 0; i < n; i++) {
+        g[i] = y[i] * sumT - t[i];
+      }
+    } else if (this == BINARY_CROSS_ENTROPY) {
+      for (int i = 0; i < n; i++) {
+        g[i] = (y[i] - t[i]) / n;
+      }
+    } else {
+      throw new IllegalStateException(this + " has no fused gradient");
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.neurite.runtime;
+
+/**
+ * The contract every network implements, generated or interpreted: its sizes, its parameters as
+ * one flat array laid out as {@link NetworkSpec} describes, inference, and the passes training
+ * needs.
+ *
+ * <p>A model keeps scratch buffers for its passes, so one instance must not be used by several
+ * threads at once; create one instance per thread. No method allocates.
+ */
+public interface Model {
+  /** Returns the description of this network. */
+  NetworkSpec spec();
+
+  /** Returns the number of inputs of one sample. */
+  int inputSize();
+
+  /** Returns the number of outputs of one sample. */
+  int outputSize();
+
+  /** Returns the number of trainable parameters. */
+  int parameterCount();
+
+  /** Copies the parameters, in the flat layout of {@link NetworkSpec}, into {@code destination}. */
+  void getParameters(double[] destination);
+
+  /** Replaces the parameters with {@code source}, in the flat layout of {@link NetworkSpec}. */
+  void setParameters(double[] source);
+
+  /** Runs inference on one sample: forward propagation alone, dropout disabled. */
+  void predict(double[] input, double[] output);
+
+  /**
+   * Runs one training sample through the network and back: returns its loss against
+   * {@code target} under the network's {@link Loss}, and adds the gradient of that loss with
+   * respect to every parameter to {@code gradient} (so a minibatch accumulates).
+   */
+  double forwardBackward(double[] input, double[] target, double[] gradient);
+
+  /**
+   * Runs the training forward pass on one sample, writing its output and keeping what
+   * {@link #backward} needs; for costs that the network's own loss does not express.
+   */
+  void forward(double[] input, double[] output);
+
+  /**
+   * Back-propagates {@code outputGradient} (the gradient of a cost with respect to each output of
+   * the last {@link #forward}) and adds the gradient with respect to every parameter to
+   * {@code gradient}.
+   */
+  void backward(double[] outputGradient, double[] gradient);
+}

@@ -1,0 +1,115 @@
+package dev.neurite.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks the parts of a network against every {@link SpecRule} and returns all problems at once,
+ * so that a user sees every mistake in one compile or one {@code build()}.
+ */
+public final class SpecValidator {
+  private SpecValidator() {}
+
+  /** Returns every problem of the given parts; an empty list means they form a valid network. */
+  public static List<SpecProblem> validate(
+      String name, int inputSize, List<LayerSpec> layers, Loss loss) {
+    List<SpecProblem> problems = new ArrayList<>();
+    if (name == null || !isJavaIdentifier(name)) {
+      add(problems, SpecRule.NAME, SpecProblem.NETWORK, "name", name);
+    }
+    if (inputSize <= 0) {
+      add(problems, SpecRule.INPUT_SIZE, SpecProblem.NETWORK, "input", inputSize);
+    }
+    if (layers.isEmpty()) {
+      add(problems, SpecRule.NO_LAYERS, SpecProblem.NETWORK, "layers");
+    }
+    for (int i = 0; i < layers.size(); i++) {
+      checkLayer(problems, layers.get(i), i, i == layers.size() - 1);
+    }
+    checkLoss(problems, layers, loss);
+    return problems;
+  }
+
+  private static void checkLayer(List<SpecProblem> problems, LayerSpec layer, int i, boolean last) {
+    if (layer.kind() == LayerSpec.Kind.DROPOUT) {
+      if (!(layer.rate() >= 0 && layer.rate() < 1)) {
+        add(problems, SpecRule.DROPOUT_RATE, i, "rate", layer.rate());
+      }
+      if (last) {
+        add(problems, SpecRule.DROPOUT_LAST, i, "rate");
+      }
+      return;
+    }
+    if (layer.units() <= 0) {
+      add(problems, SpecRule.DENSE_UNITS, i, "units", layer.units());
+    }
+    Activation activation = layer.activation();
+    if (activation == null) {
+      add(problems, SpecRule.ACTIVATION_MISSING, i, "activation");
+      return;
+    }
+    double parameter = layer.activationParameter();
+    if (activation.hasParameter() && !(parameter >= 0 && parameter < Double.POSITIVE_INFINITY)) {
+      add(problems, SpecRule.ACTIVATION_PARAMETER, i, "activationParameter", activation, parameter);
+    }
+    if (activation == Activation.SOFTMAX && !last) {
+      add(problems, SpecRule.SOFTMAX_NOT_LAST, i, "activation", i);
+    }
+    if (activation == Activation.SOFTMAX && last && layer.units() == 1) {
+      add(problems, SpecRule.SOFTMAX_UNITS, i, "units", layer.units());
+    }
+  }
+
+  private static void checkLoss(List<SpecProblem> problems, List<LayerSpec> layers, Loss loss) {
+    Activation output = outputActivation(layers);
+    if (loss == null) {
+      String hint = output == null ? "e.g. MEAN_SQUARED_ERROR" : "for a " + output
+          + " output use " + suggestLoss(output);
+      add(problems, SpecRule.LOSS_MISSING, SpecProblem.NETWORK, "loss", hint);
+      return;
+    }
+    Activation needed = loss.fusedActivation();
+    if (needed != null && output != null && output != needed) {
+      add(problems, SpecRule.LOSS_MISMATCH, SpecProblem.NETWORK, "loss",
+          loss, needed, output, suggestLoss(output));
+    }
+  }
+
+  /** Returns the loss that fits an output activation best. */
+  static Loss suggestLoss(Activation output) {
+    switch (output) {
+      case SOFTMAX:
+        return Loss.CATEGORICAL_CROSS_ENTROPY;
+      case SIGMOID:
+        return Loss.BINARY_CROSS_ENTROPY;
+      default:
+        return Loss.MEAN_SQUARED_ERROR;
+    }
+  }
+
+  private static Activation outputActivation(List<LayerSpec> layers) {
+    for (int i = layers.size() - 1; i >= 0; i--) {
+      if (layers.get(i).kind() == LayerSpec.Kind.DENSE) {
+        return layers.get(i).activation();
+      }
+    }
+    return null;
+  }
+
+  private static void add(
+      List<SpecProblem> problems, SpecRule rule, int layer, String attribute, Object... values) {
+    problems.add(new SpecProblem(rule, layer, attribute, rule.format(values)));
+  }
+
+  private static boolean isJavaIdentifier(String s) {
+    if (s.isEmpty() || !Character.isJavaIdentifierStart(s.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < s.length(); i++) {
+      if (!Character.isJavaIdentifierPart(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,212 @@
+package dev.neurite.runtime.reference;
+
+import dev.neurite.runtime.Activation;
+import dev.neurite.runtime.LayerSpec;
+import dev.neurite.runtime.Loss;
+import dev.neurite.runtime.Model;
+import dev.neurite.runtime.NetworkSpec;
+import dev.neurite.runtime.init.WeightInit;
+
+/**
+ * A plain, obviously correct interpreter of any {@link NetworkSpec}, in double precision.
+ *
+ * <p>It is the oracle the generated classes are tested against, and the way to run or train a
+ * builder spec without compiling it. It follows the textbook equations literally, layer by layer,
+ * with no fusion other than the output-activation/loss cancellation the {@link Loss} defines.
+ * Dropout layers are the identity here.
+ */
+public final class ReferenceNetwork implements Model {
+  private final NetworkSpec spec;
+  private final double[] parameters;
+  /** {@code z[l]}: pre-activations of layer {@code l}; {@code a[l + 1]} its outputs. */
+  private final double[][] z;
+  private final double[][] a;
+  private final double[][] delta;
+  /** {@code upstream[l]}: dL/da of layer {@code l}'s inputs. */
+  private final double[][] upstream;
+  private final double[] outputGradient;
+
+  /** Creates an interpreter of {@code spec} with weights drawn from the spec's seed. */
+  public ReferenceNetwork(NetworkSpec spec) {
+    this.spec = spec;
+    this.parameters = new double[spec.parameterCount()];
+    int layers = spec.layerCount();
+    this.z = new double[layers][];
+    this.a = new double[layers + 1][];
+    this.delta = new double[layers][];
+    this.upstream = new double[layers][];
+    a[0] = new double[spec.inputSize()];
+    for (int l = 0; l < layers; l++) {
+      z[l] = new double[spec.outputSizeOf(l)];
+      a[l + 1] = new double[spec.outputSizeOf(l)];
+      delta[l] = new double[spec.outputSizeOf(l)];
+      upstream[l] = new double[spec.inputSizeOf(l)];
+    }
+    this.outputGradient = new double[spec.outputSize()];
+    setParameters(WeightInit.initialize(spec, spec.seed()));
+  }
+
+  @Override public NetworkSpec spec() { return spec; }
+  @Override public int inputSize() { return spec.inputSize(); }
+  @Override public int outputSize() { return spec.outputSize(); }
+  @Override public int parameterCount() { return parameters.length; }
+
+  @Override
+  public void getParameters(double[] destination) {
+    checkLength("destination", destination, parameters.length);
+    System.arraycopy(parameters, 0, destination, 0, parameters.length);
+  }
+
+  @Override
+  public void setParameters(double[] source) {
+    checkLength("source", source, parameters.length);
+    System.arraycopy(source, 0, parameters, 0, parameters.length);
+  }
+
+  @Override
+  public void predict(double[] input, double[] output) {
+    forward(input, output);
+  }
+
+  @Override
+  public void forward(double[] input, double[] output) {
+    checkLength("input", input, spec.inputSize());
+    checkLength("output", output, spec.outputSize());
+    System.arraycopy(input, 0, a[0], 0, input.length);
+    for (int l = 0; l < spec.layerCount(); l++) {
+      forwardLayer(l);
+    }
+    System.arraycopy(a[spec.layerCount()], 0, output, 0, output.length);
+  }
+
+  private void forwardLayer(int l) {
+    LayerSpec layer = spec.layer(l);
+    if (layer.kind() == LayerSpec.Kind.DROPOUT) {
+      System.arraycopy(a[l], 0, z[l], 0, z[l].length);
+      System.arraycopy(a[l], 0, a[l + 1], 0, z[l].length);
+      return;
+    }
+    int inputs = spec.inputSizeOf(l);
+    int w = spec.weightOffset(l);
+    int b = spec.biasOffset(l);
+    for (int o = 0; o < layer.units(); o++) {
+      double sum = layer.hasBias() ? parameters[b + o] : 0;
+      for (int i = 0; i < inputs; i++) {
+        sum += parameters[w + o * inputs + i] * a[l][i];
+      }
+      z[l][o] = sum;
+    }
+    activate(layer, z[l], a[l + 1]);
+  }
+
+  private static void activate(LayerSpec layer, double[] zs, double[] ys) {
+    Activation f = layer.activation();
+    if (f == Activation.SOFTMAX) {
+      Activation.softmax(zs, ys, zs.length);
+      return;
+    }
+    for (int o = 0; o < zs.length; o++) {
+      ys[o] = f.apply(zs[o], layer.activationParameter());
+    }
+  }
+
+  @Override
+  public double forwardBackward(double[] input, double[] target, double[] gradient) {
+    checkLength("target", target, spec.outputSize());
+    double[] output = a[spec.layerCount()];
+    forward(input, outputGradient);
+    Loss loss = spec.loss();
+    double value = loss.value(output, target, output.length);
+    int last = spec.layerCount() - 1;
+    if (loss.fusedActivation() == spec.layer(last).activation()) {
+      loss.fusedGradient(output, target, delta[last], output.length);
+      backpropagateFrom(last, gradient);
+    } else {
+      loss.gradient(output, target, outputGradient, output.length);
+      backward(outputGradient, gradient);
+    }
+    return value;
+  }
+
+  @Override
+  public void backward(double[] outputGradient, double[] gradient) {
+    checkLength("outputGradient", outputGradient, spec.outputSize());
+    checkLength("gradient", gradient, parameters.length);
+    int last = spec.layerCount() - 1;
+    activationBackward(last, outputGradient, delta[last]);
+    backpropagateFrom(last, gradient);
+  }
+
+  /** Given {@code delta[last]} = dL/dz of layer {@code last}, walks back to the first layer. */
+  private void backpropagateFrom(int last, double[] gradient) {
+    for (int l = last; l >= 0; l--) {
+      accumulateGradient(l, gradient);
+      if (l > 0) {
+        inputGradient(l, upstream[l]);
+        activationBackward(l - 1, upstream[l], delta[l - 1]);
+      }
+    }
+  }
+
+  /** Writes dL/dz of layer {@code l} from dL/da of its outputs. */
+  private void activationBackward(int l, double[] dA, double[] dZ) {
+    LayerSpec layer = spec.layer(l);
+    double[] y = a[l + 1];
+    if (layer.activation() == Activation.SOFTMAX) {
+      double dot = 0;
+      for (int k = 0; k < y.length; k++) {
+        dot += dA[k] * y[k];
+      }
+      for (int k = 0; k < y.length; k++) {
+        dZ[k] = y[k] * (dA[k] - dot);
+      }
+      return;
+    }
+    for (int k = 0; k < y.length; k++) {
+      dZ[k] = dA[k] * layer.activation().derivative(z[l][k], y[k], layer.activationParameter());
+    }
+  }
+
+  private void accumulateGradient(int l, double[] gradient) {
+    LayerSpec layer = spec.layer(l);
+    if (layer.kind() != LayerSpec.Kind.DENSE) {
+      return;
+    }
+    int inputs = spec.inputSizeOf(l);
+    int w = spec.weightOffset(l);
+    int b = spec.biasOffset(l);
+    for (int o = 0; o < layer.units(); o++) {
+      for (int i = 0; i < inputs; i++) {
+        gradient[w + o * inputs + i] += delta[l][o] * a[l][i];
+      }
+      if (layer.hasBias()) {
+        gradient[b + o] += delta[l][o];
+      }
+    }
+  }
+
+  /** Writes dL/da of layer {@code l}'s inputs. */
+  private void inputGradient(int l, double[] dA) {
+    LayerSpec layer = spec.layer(l);
+    if (layer.kind() != LayerSpec.Kind.DENSE) {
+      System.arraycopy(delta[l], 0, dA, 0, dA.length);
+      return;
+    }
+    int inputs = spec.inputSizeOf(l);
+    int w = spec.weightOffset(l);
+    for (int i = 0; i < inputs; i++) {
+      double sum = 0;
+      for (int o = 0; o < layer.units(); o++) {
+        sum += parameters[w + o * inputs + i] * delta[l][o];
+      }
+      dA[i] = sum;
+    }
+  }
+
+  private static void checkLength(String what, double[] array, int expected) {
+    if (array == null || array.length != expected) {
+      throw new IllegalArgumentException(what + " must have length " + expected + ", but "
+          + (array == null ? "was null" : "had length " + array.length));
+    }
+  }
+}
