@@ -1,8 +1,14 @@
 package dev.neurite.runtime.optim;
 
-/** Plain stochastic gradient descent: {@code p -= learningRate * g}. */
-public final class Sgd implements Optimizer {
-  private final double learningRate;
+/** Plain stochastic gradient descent: {@code p -= learningRate * g}. It has no state. */
+public final class Sgd extends BaseOptimizer {
+  /** The learning rate of {@link #Sgd()}. */
+  public static final double DEFAULT_LEARNING_RATE = 0.01;
+
+  /** Creates SGD with a learning rate of {@value #DEFAULT_LEARNING_RATE}. */
+  public Sgd() {
+    this(DEFAULT_LEARNING_RATE);
+  }
 
   /**
    * Creates SGD with the given step size.
@@ -10,17 +16,13 @@ public final class Sgd implements Optimizer {
    * @throws IllegalArgumentException if the rate is not a positive finite number
    */
   public Sgd(double learningRate) {
-    if (!(learningRate > 0 && learningRate < Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException(
-          "learning rate must be positive and finite, but was " + learningRate);
-    }
-    this.learningRate = learningRate;
+    super(learningRate, 0, 0);
   }
 
   @Override
-  public void step(double[] parameters, double[] gradient) {
+  void update(double[] parameters, double[] gradient, double rate) {
     for (int i = 0; i < parameters.length; i++) {
-      parameters[i] -= learningRate * gradient[i];
+      parameters[i] -= rate * gradient[i];
     }
   }
 }
