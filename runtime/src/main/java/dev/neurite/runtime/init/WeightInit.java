@@ -95,9 +95,13 @@ public enum WeightInit {
     return (2 * random.nextDouble() - 1) * limit;
   }
 
-  /** A standard normal by the Box-Muller transform (SplittableRandom has none on Java 8). */
+  /**
+   * A standard normal by the Box-Muller transform (SplittableRandom has none on Java 8), with
+   * StrictMath so that every JVM draws the same bits (Math may differ in the last place).
+   */
   static double gaussian(SplittableRandom random) {
     double u = 1 - random.nextDouble();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
+    return StrictMath.sqrt(-2 * StrictMath.log(u))
+        * StrictMath.cos(2 * Math.PI * random.nextDouble());
   }
 }
