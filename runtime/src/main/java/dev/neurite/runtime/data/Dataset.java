@@ -1,9 +1,12 @@
 package dev.neurite.runtime.data;
 
+import java.util.SplittableRandom;
+
 /**
  * Samples for training or evaluation: one input row and one target row per sample.
  *
- * <p>The rows are held by reference, not copied; a dataset never changes them.
+ * <p>The rows are held by reference, not copied; a dataset never changes them. Subsets and
+ * splits share the rows of the dataset they come from.
  */
 public final class Dataset {
   private final double[][] inputs;
@@ -17,10 +20,14 @@ public final class Dataset {
   /**
    * Returns a dataset of these rows.
    *
-   * @throws IllegalArgumentException if the counts differ or a row has another length than the
-   *     first
+   * @throws IllegalArgumentException if an array or row is null, the counts differ, or a row has
+   *     another length than the first
    */
   public static Dataset of(double[][] inputs, double[][] targets) {
+    if (inputs == null || targets == null) {
+      throw new IllegalArgumentException("inputs and targets must not be null, but "
+          + (inputs == null ? "inputs" : "targets") + " was null");
+    }
     if (inputs.length != targets.length) {
       throw new IllegalArgumentException("inputs and targets must have the same number of rows, "
           + "but had " + inputs.length + " and " + targets.length);
@@ -31,7 +38,10 @@ public final class Dataset {
   }
 
   private static void checkRows(String what, double[][] rows) {
-    for (int r = 1; r < rows.length; r++) {
+    for (int r = 0; r < rows.length; r++) {
+      if (rows[r] == null) {
+        throw new IllegalArgumentException(what + " row " + r + " must not be null");
+      }
       if (rows[r].length != rows[0].length) {
         throw new IllegalArgumentException(what + " row " + r + " must have length "
             + rows[0].length + " like row 0, but had " + rows[r].length);
@@ -62,5 +72,74 @@ public final class Dataset {
   /** Returns the number of values of each target row (0 for an empty dataset). */
   public int targetSize() {
     return targets.length == 0 ? 0 : targets[0].length;
+  }
+
+  /**
+   * Returns the samples at {@code indices}, in that order, sharing their rows with this dataset.
+   *
+   * @throws IllegalArgumentException if an index is outside {@code [0, size())}
+   */
+  public Dataset subset(int[] indices) {
+    if (indices == null) {
+      throw new IllegalArgumentException("indices must not be null");
+    }
+    double[][] in = new double[indices.length][];
+    double[][] out = new double[indices.length][];
+    for (int k = 0; k < indices.length; k++) {
+      int i = indices[k];
+      if (i < 0 || i >= inputs.length) {
+        throw new IllegalArgumentException("index " + k + " must be in [0, " + inputs.length
+            + "), but was " + i);
+      }
+      in[k] = inputs[i];
+      out[k] = targets[i];
+    }
+    return new Dataset(in, out);
+  }
+
+  /**
+   * Shuffles the samples with {@code seed} and splits them into a training part holding about
+   * {@code trainFraction} of them and a test part holding the rest; the same seed always gives
+   * the same split. Each part keeps at least one sample.
+   *
+   * @throws IllegalArgumentException if {@code trainFraction} is not strictly between 0 and 1 or
+   *     the dataset has fewer than 2 samples
+   */
+  public Split split(double trainFraction, long seed) {
+    if (!(trainFraction > 0 && trainFraction < 1)) {
+      throw new IllegalArgumentException(
+          "trainFraction must be strictly between 0 and 1, but was " + trainFraction);
+    }
+    if (inputs.length < 2) {
+      throw new IllegalArgumentException(
+          "a split needs at least 2 samples, but the dataset has " + inputs.length);
+    }
+    int[] order = shuffledIndices(inputs.length, seed);
+    int trainSize = (int) Math.round(inputs.length * trainFraction);
+    trainSize = Math.max(1, Math.min(inputs.length - 1, trainSize));
+    return new Split(subset(range(order, 0, trainSize)),
+        subset(range(order, trainSize, inputs.length)));
+  }
+
+  /** Fisher-Yates over {@code 0..n-1}, driven by a seeded generator so that splits repeat. */
+  static int[] shuffledIndices(int n, long seed) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    return order;
+  }
+
+  private static int[] range(int[] values, int from, int to) {
+    int[] part = new int[to - from];
+    System.arraycopy(values, from, part, 0, part.length);
+    return part;
   }
 }

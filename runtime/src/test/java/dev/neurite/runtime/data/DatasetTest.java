@@ -1,0 +1,95 @@
+package dev.neurite.runtime.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DatasetTest {
+  /** Sample {@code i} has input {@code [i]} so that rows can be told apart. */
+  private static Dataset numbered(int n) {
+    double[][] inputs = new double[n][];
+    double[][] targets = new double[n][];
+    for (int i = 0; i < n; i++) {
+      inputs[i] = new double[] {i};
+      targets[i] = new double[] {1000 + i};
+    }
+    return Dataset.of(inputs, targets);
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {0, 1, 42, -7})
+  void splitIsDisjointCompleteAndRepeatable(long seed) {
+    Dataset data = numbered(101);
+    Split a = data.split(0.8, seed);
+    Split b = data.split(0.8, seed);
+    assertEquals(81, a.train().size());
+    assertEquals(20, a.test().size());
+    Set<Double> seen = new HashSet<>();
+    for (Dataset part : new Dataset[] {a.train(), a.test()}) {
+      for (int i = 0; i < part.size(); i++) {
+        assertTrue(seen.add(part.input(i)[0]), "sample in both parts: " + part.input(i)[0]);
+        assertEquals(1000 + part.input(i)[0], part.target(i)[0], "input and target stay paired");
+      }
+    }
+    assertEquals(101, seen.size());
+    for (int i = 0; i < a.train().size(); i++) {
+      assertSame(a.train().input(i), b.train().input(i));
+    }
+  }
+
+  @Test
+  void differentSeedsGiveDifferentSplitsThatAreShuffled() {
+    Dataset data = numbered(50);
+    Split a = data.split(0.5, 1);
+    Split b = data.split(0.5, 2);
+    assertNotEquals(order(a.train()), order(b.train()));
+    assertNotEquals(order(numbered(25)), order(a.train()));
+  }
+
+  @Test
+  void everyPartKeepsASample() {
+    Split split = numbered(2).split(0.99, 3);
+    assertEquals(1, split.train().size());
+    assertEquals(1, split.test().size());
+  }
+
+  @Test
+  void subsetKeepsOrderAndChecksIndices() {
+    Dataset subset = numbered(5).subset(new int[] {3, 1});
+    assertArrayEquals(new double[] {3}, subset.input(0));
+    assertArrayEquals(new double[] {1001}, subset.target(1));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> numbered(5).subset(new int[] {5}));
+    assertEquals("index 0 must be in [0, 5), but was 5", e.getMessage());
+  }
+
+  @Test
+  void refusesBadArguments() {
+    assertThrows(IllegalArgumentException.class, () -> numbered(5).split(0, 1));
+    assertThrows(IllegalArgumentException.class, () -> numbered(5).split(1, 1));
+    assertThrows(IllegalArgumentException.class, () -> numbered(5).split(Double.NaN, 1));
+    assertThrows(IllegalArgumentException.class, () -> numbered(1).split(0.5, 1));
+    assertThrows(IllegalArgumentException.class, () -> Dataset.of(null, new double[0][]));
+    assertThrows(IllegalArgumentException.class,
+        () -> Dataset.of(new double[][] {{1}, null}, new double[2][1]));
+    assertFalse(numbered(0).size() > 0);
+  }
+
+  private static String order(Dataset data) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < data.size(); i++) {
+      s.append(data.input(i)[0]).append(' ');
+    }
+    return s.toString();
+  }
+}
