@@ -1,0 +1,216 @@
+package dev.neurite.processor.emit;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.neurite.processor.plan.LayerPlan;
+import dev.neurite.processor.plan.NetworkPlan;
+import dev.neurite.runtime.Activation;
+import dev.neurite.runtime.Loss;
+import dev.neurite.runtime.NetworkSpec;
+import dev.neurite.runtime.Precision;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the methods of the runtime's model contract for a planned network: sizes, parameter
+ * copies, inference, and the training passes that chain the layer methods.
+ */
+final class ContractMethods {
+  private static final TypeName DOUBLES = ArrayTypeName.of(TypeName.DOUBLE);
+
+  private final NetworkPlan plan;
+  private final NumericType t;
+  private final int last;
+
+  ContractMethods(NetworkPlan plan, NumericType t) {
+    this.plan = plan;
+    this.t = t;
+    this.last = plan.outputLayer().number();
+  }
+
+  void addTo(TypeSpec.Builder type) {
+    type.addMethod(getter("spec", NetworkSpec.class, "SPEC"));
+    type.addMethod(getter("inputSize", int.class, "INPUTS"));
+    type.addMethod(getter("outputSize", int.class, "OUTPUTS"));
+    type.addMethod(getter("parameterCount", int.class, "PARAMETERS"));
+    type.addMethod(getParameters());
+    type.addMethod(setParameters());
+    if (plan.spec().precision() == Precision.FLOAT) {
+      type.addMethod(predictFloat());
+    }
+    type.addMethod(predictDouble());
+    type.addMethod(forward());
+    type.addMethod(forwardBackward());
+    type.addMethod(backward());
+    type.addMethod(run());
+    type.addMethod(outputDelta());
+    type.addMethod(backpropagate());
+    type.addMethod(requireLength());
+  }
+
+  private static MethodSpec getter(String name, Class<?> type, String value) {
+    return override(name).returns(type).addStatement("return $L", value).build();
+  }
+
+  private static MethodSpec.Builder override(String name) {
+    return MethodSpec.methodBuilder(name).addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC);
+  }
+
+  private MethodSpec getParameters() {
+    return override("getParameters").addParameter(DOUBLES, "destination")
+        .addStatement("requireLength($S, destination.length, PARAMETERS)", "destination")
+        .beginControlFlow("for (int i = 0; i < PARAMETERS; i++)")
+        .addStatement("destination[i] = p[i]")
+        .endControlFlow()
+        .build();
+  }
+
+  private MethodSpec setParameters() {
+    return override("setParameters").addParameter(DOUBLES, "source")
+        .addStatement("requireLength($S, source.length, PARAMETERS)", "source")
+        .beginControlFlow("for (int i = 0; i < PARAMETERS; i++)")
+        .addStatement("p[i] = $Lsource[i]", t.cast())
+        .endControlFlow()
+        .build();
+  }
+
+  private MethodSpec predictFloat() {
+    return override("predict")
+        .addParameter(float[].class, "input")
+        .addParameter(float[].class, "output")
+        .addStatement("requireLength($S, input.length, INPUTS)", "input")
+        .addStatement("requireLength($S, output.length, OUTPUTS)", "output")
+        .addStatement("run(input)")
+        .addStatement("System.arraycopy(a$L, 0, output, 0, OUTPUTS)", last)
+        .build();
+  }
+
+  private MethodSpec predictDouble() {
+    return override("predict")
+        .addParameter(DOUBLES, "input")
+        .addParameter(DOUBLES, "output")
+        .addStatement("forward(input, output)")
+        .build();
+  }
+
+  private MethodSpec forward() {
+    return override("forward")
+        .addParameter(DOUBLES, "input")
+        .addParameter(DOUBLES, "output")
+        .addStatement("requireLength($S, input.length, INPUTS)", "input")
+        .addStatement("requireLength($S, output.length, OUTPUTS)", "output")
+        .beginControlFlow("for (int i = 0; i < INPUTS; i++)")
+        .addStatement("a0[i] = $Linput[i]", t.cast())
+        .endControlFlow()
+        .addStatement("run(a0)")
+        .beginControlFlow("for (int k = 0; k < OUTPUTS; k++)")
+        .addStatement("output[k] = a$L[k]", last)
+        .endControlFlow()
+        .build();
+  }
+
+  private MethodSpec forwardBackward() {
+    Loss loss = plan.spec().loss();
+    boolean fused = loss.fusedActivation() == plan.outputLayer().spec().activation();
+    MethodSpec.Builder m = override("forwardBackward").returns(double.class)
+        .addParameter(DOUBLES, "input")
+        .addParameter(DOUBLES, "target")
+        .addParameter(DOUBLES, "gradient")
+        .addStatement("requireLength($S, target.length, OUTPUTS)", "target")
+        .addStatement("requireLength($S, gradient.length, PARAMETERS)", "gradient")
+        .addStatement("forward(input, output)")
+        .addStatement("double loss = $T.$L.value(output, target, OUTPUTS)", Loss.class,
+            loss.name());
+    if (fused) {
+      m.addComment("$L after $L: the gradient with respect to z$L is y - t.", loss,
+              plan.outputLayer().spec().activation(), last)
+          .addStatement("$T.$L.fusedGradient(output, target, outputGradient, OUTPUTS)",
+              Loss.class, loss.name())
+          .beginControlFlow("for (int k = 0; k < OUTPUTS; k++)")
+          .addStatement("d$L[k] = $LoutputGradient[k]", last, t.cast())
+          .endControlFlow();
+    } else {
+      m.addStatement("$T.$L.gradient(output, target, outputGradient, OUTPUTS)", Loss.class,
+              loss.name())
+          .addStatement("outputDelta(outputGradient)");
+    }
+    return m.addStatement("backpropagate(gradient)").addStatement("return loss").build();
+  }
+
+  private MethodSpec backward() {
+    return override("backward")
+        .addParameter(DOUBLES, "outputGradient")
+        .addParameter(DOUBLES, "gradient")
+        .addStatement("requireLength($S, outputGradient.length, OUTPUTS)", "outputGradient")
+        .addStatement("requireLength($S, gradient.length, PARAMETERS)", "gradient")
+        .addStatement("outputDelta(outputGradient)")
+        .addStatement("backpropagate(gradient)")
+        .build();
+  }
+
+  private MethodSpec run() {
+    MethodSpec.Builder m = MethodSpec.methodBuilder("run")
+        .addModifiers(Modifier.PRIVATE)
+        .addJavadoc("Forward propagation, layer by layer.\n")
+        .addParameter(t.arrayType(), "x")
+        .addStatement("forward1(x)");
+    for (int n = 2; n <= last; n++) {
+      m.addStatement("forward$L(a$L)", n, n - 1);
+    }
+    return m.build();
+  }
+
+  private MethodSpec outputDelta() {
+    LayerPlan output = plan.outputLayer();
+    MethodSpec.Builder m = MethodSpec.methodBuilder("outputDelta")
+        .addModifiers(Modifier.PRIVATE)
+        .addJavadoc("Writes d$L from the gradient with respect to the outputs.\n", last)
+        .addParameter(DOUBLES, "dA");
+    if (output.spec().activation() == Activation.SOFTMAX) {
+      return m.addComment("Softmax couples the outputs: dz_k = y_k (dA_k - sum_j dA_j y_j).")
+          .addStatement("double dot = 0")
+          .beginControlFlow("for (int k = 0; k < OUTPUTS; k++)")
+          .addStatement("dot += dA[k] * a$L[k]", last)
+          .endControlFlow()
+          .beginControlFlow("for (int k = 0; k < OUTPUTS; k++)")
+          .addStatement("d$L[k] = $L(a$L[k] * (dA[k] - dot))", last, t.cast(), last)
+          .endControlFlow()
+          .build();
+    }
+    return m.beginControlFlow("for (int k = 0; k < OUTPUTS; k++)")
+        .addStatement("d$L[k] = $LdA[k] * $L", last, t.cast(), ActivationCode.derivative(
+            output.spec().activation(), "z" + last + "[k]", "a" + last + "[k]",
+            output.spec().activationParameter(), t))
+        .endControlFlow()
+        .build();
+  }
+
+  private MethodSpec backpropagate() {
+    MethodSpec.Builder m = MethodSpec.methodBuilder("backpropagate")
+        .addModifiers(Modifier.PRIVATE)
+        .addJavadoc("Back propagation from d$L down to the first layer.\n", last)
+        .addParameter(DOUBLES, "gradient");
+    for (int n = last; n >= 1; n--) {
+      m.addStatement("backward$L(gradient)", n);
+      if (n > 1) {
+        m.addStatement("propagate$L()", n);
+      }
+    }
+    return m.build();
+  }
+
+  private static MethodSpec requireLength() {
+    return MethodSpec.methodBuilder("requireLength")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addParameter(String.class, "what")
+        .addParameter(int.class, "length")
+        .addParameter(int.class, "expected")
+        .beginControlFlow("if (length != expected)")
+        .addStatement("throw new IllegalArgumentException(what + $S + expected + $S + length)",
+            " must have length ", ", but had length ")
+        .endControlFlow()
+        .build();
+  }
+}
