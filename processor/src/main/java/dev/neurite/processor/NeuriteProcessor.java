@@ -6,6 +6,7 @@ import dev.neurite.dsl.Network;
 import dev.neurite.processor.emit.ModelEmitter;
 import dev.neurite.processor.plan.Planner;
 import dev.neurite.processor.read.AnnotatedClassReader;
+import dev.neurite.processor.read.AnnotationTrees;
 import dev.neurite.processor.read.Declaration;
 import dev.neurite.processor.read.Location;
 import dev.neurite.processor.validate.DeclarationValidator;
@@ -19,6 +20,7 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -35,6 +37,13 @@ import javax.tools.JavaFileObject;
  */
 @AutoService(Processor.class)
 public final class NeuriteProcessor extends AbstractProcessor {
+  private AnnotationTrees trees;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    trees = AnnotationTrees.of(env);
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -65,7 +74,7 @@ public final class NeuriteProcessor extends AbstractProcessor {
       return;
     }
     Declaration declaration =
-        new AnnotatedClassReader(processingEnv.getElementUtils()).read((TypeElement) element);
+        new AnnotatedClassReader(processingEnv.getElementUtils(), trees).read((TypeElement) element);
     List<Problem> problems = new DeclarationValidator(
         name -> processingEnv.getElementUtils().getTypeElement(name) != null)
         .validate(declaration);
@@ -91,6 +100,11 @@ public final class NeuriteProcessor extends AbstractProcessor {
   }
 
   private void report(String message, Location at) {
+    if (at.tree() != null && trees.trees() != null) {
+      trees.trees().printMessage(Diagnostic.Kind.ERROR, message, at.tree().getLeaf(),
+          at.tree().getCompilationUnit());
+      return;
+    }
     processingEnv.getMessager().printMessage(
         Diagnostic.Kind.ERROR, message, at.element(), at.annotation(), at.value());
   }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.sun.source.util.TreePath;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
@@ -30,10 +31,15 @@ public final class AnnotatedClassReader {
   private static final String DENSE_LIST = Dense.List.class.getCanonicalName();
 
   private final Elements elements;
+  private final AnnotationTrees trees;
 
-  /** Creates a reader that resolves annotation defaults through {@code elements}. */
-  public AnnotatedClassReader(Elements elements) {
+  /**
+   * Creates a reader that resolves annotation defaults through {@code elements} and points at
+   * source through {@code trees}.
+   */
+  public AnnotatedClassReader(Elements elements, AnnotationTrees trees) {
     this.elements = elements;
+    this.trees = trees;
   }
 
   /** Returns the network declared on {@code type}. */
@@ -57,8 +63,9 @@ public final class AnnotatedClassReader {
         }
       }
     }
+    pointAtDenseTrees(type, layers.size(), locations);
     if (inputSize == 0 && !locations.containsKey("input")) {
-      locations.put("input", new Location(type, network, null));
+      locations.put("input", Location.of(type, network, null));
     }
     return declaration(type, network, inputSize, layers, locations);
   }
@@ -72,7 +79,7 @@ public final class AnnotatedClassReader {
     for (String attribute : new String[] {"name", "loss", "precision", "seed"}) {
       locations.put(attribute, at(type, network, attribute));
     }
-    locations.put("layers", new Location(type, network, null));
+    locations.put("layers", Location.of(type, network, null));
     PackageElement pkg = elements.getPackageOf(type);
     return new Declaration(
         pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString(),
@@ -83,7 +90,7 @@ public final class AnnotatedClassReader {
         enumValue(Loss.class, value(network, "loss")),
         enumValue(Precision.class, value(network, "precision")),
         (Long) value(network, "seed").getValue(),
-        new Location(type, network, null),
+        Location.of(type, network, null),
         locations);
   }
 
@@ -96,21 +103,44 @@ public final class AnnotatedClassReader {
     boolean bias = (Boolean) value(mirror, "bias").getValue();
     double parameter = Double.isNaN(alpha) ? activation.defaultParameter() : alpha;
     layers.add(LayerSpec.dense(units, activation, parameter, bias));
-    locations.put(String.valueOf(index), new Location(type, mirror, null));
+    locations.put(String.valueOf(index), Location.of(type, mirror, null));
     for (String attribute : new String[] {"units", "activation", "bias"}) {
       locations.put(index + "." + attribute, at(type, mirror, attribute));
     }
     locations.put(index + ".activationParameter", at(type, mirror, "alpha"));
   }
 
+  /**
+   * Repeated {@code @Dense} annotations sit in a container javac synthesizes, which its messager
+   * cannot map back to source; so where the tree API is there, point at the annotation trees.
+   */
+  private void pointAtDenseTrees(TypeElement type, int count, Map<String, Location> locations) {
+    List<TreePath> dense = trees.annotations(type, "Dense");
+    if (dense.size() != count) {
+      return;
+    }
+    for (int i = 0; i < count; i++) {
+      Location layer = locations.get(String.valueOf(i));
+      locations.put(String.valueOf(i), withTree(layer, dense.get(i)));
+      for (String attribute : new String[] {"units", "activation", "bias", "alpha"}) {
+        String key = i + "." + (attribute.equals("alpha") ? "activationParameter" : attribute);
+        locations.put(key, withTree(layer, AnnotationTrees.argument(dense.get(i), attribute)));
+      }
+    }
+  }
+
+  private static Location withTree(Location location, TreePath tree) {
+    return new Location(location.element(), location.annotation(), null, tree);
+  }
+
   private Location at(TypeElement type, AnnotationMirror mirror, String attribute) {
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
         : mirror.getElementValues().entrySet()) {
       if (e.getKey().getSimpleName().contentEquals(attribute)) {
-        return new Location(type, mirror, e.getValue());
+        return Location.of(type, mirror, e.getValue());
       }
     }
-    return new Location(type, mirror, null);
+    return Location.of(type, mirror, null);
   }
 
   private AnnotationValue value(AnnotationMirror mirror, String attribute) {

@@ -1,0 +1,39 @@
+package dev.neurite.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import org.junit.jupiter.api.Test;
+
+/** The processor end to end under javac: what it generates, and what it refuses. */
+class ProcessorTest {
+  private static final String XOR = """
+      package test;
+
+      import dev.neurite.dsl.*;
+      import dev.neurite.runtime.*;
+
+      @Network(loss = Loss.BINARY_CROSS_ENTROPY)
+      @Input(2)
+      @Dense(units = 4, activation = Activation.TANH)
+      @Dense(units = 1, activation = Activation.SIGMOID)
+      class Xor {}
+      """;
+
+  @Test
+  void generatesACompilingClassNamedAfterTheDeclaration() {
+    Compilation compilation = Compiled.compile("test.Xor", XOR);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.XorNet")
+        .contentsAsUtf8String().contains("public final class XorNet implements FloatModel");
+  }
+
+  @Test
+  void nonPositiveUnitsIsAnErrorOnTheUnitsValue() {
+    Compilation compilation = Compiled.compile("test.Xor", XOR.replace("units = 4", "units = 0"));
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[NeuriteDenseUnits] dense units must be positive,"
+        + " but was 0").inFile(compilation.sourceFiles().get(0)).onLine(8).atColumn(16);
+  }
+}
