@@ -38,11 +38,21 @@ import javax.tools.JavaFileObject;
 @AutoService(Processor.class)
 public final class NeuriteProcessor extends AbstractProcessor {
   private AnnotationTrees trees;
+  private Options options;
 
   @Override
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     trees = AnnotationTrees.of(env);
+    options = Options.parse(env.getOptions());
+    for (String problem : options.problems()) {
+      env.getMessager().printMessage(Diagnostic.Kind.ERROR, problem);
+    }
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Options.NAMES;
   }
 
   @Override
@@ -84,7 +94,10 @@ public final class NeuriteProcessor extends AbstractProcessor {
     }
     NetworkSpec spec = NetworkSpec.of(declaration.name(), declaration.inputSize(),
         declaration.layers(), declaration.loss(), declaration.precision(), declaration.seed());
-    JavaFile file = ModelEmitter.emit(new Planner(Planner.DEFAULT_UNROLL_LIMIT)
+    if (!options.problems().isEmpty()) {
+      return; // the options were reported in init; generating with guessed options would mislead
+    }
+    JavaFile file = ModelEmitter.emit(new Planner(options.unrollLimit())
         .plan(declaration.packageName(), declaration.sourceName(), spec));
     write(file, element);
   }

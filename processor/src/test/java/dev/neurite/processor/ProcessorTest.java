@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /** The processor end to end under javac: what it generates, and what it refuses. */
 class ProcessorTest {
-  private static final String XOR = """
+  static final String XOR = """
       package test;
 
       import dev.neurite.dsl.*;

@@ -14,6 +14,11 @@ public enum ProcessorRule {
   /** A network declaration sits on an element kind that cannot hold one. */
   ELEMENT_KIND("NeuriteElementKind",
       "@Network must be on a class or on a static final NetworkSpec field, but was on %s"),
+  /** A {@code -Aneurite.*} option the processor does not have, probably misspelled. */
+  OPTION_UNKNOWN("NeuriteOptionUnknown",
+      "-A%s is not a Neurite option; did you mean %s? The options are: %s"),
+  /** A processor option whose value cannot be used. */
+  OPTION_VALUE("NeuriteOptionValue", "-A%s must be %s, but was \"%s\""),
   /** Something went wrong inside the processor itself. */
   INTERNAL_ERROR("NeuriteInternalError",
       "internal error while compiling this network, please report it with this message: %s");
