@@ -49,4 +49,18 @@ public interface Model {
    * {@code gradient}.
    */
   void backward(double[] outputGradient, double[] gradient);
+
+  /**
+   * Turns training mode on or off; a new model is not in training mode. In training mode
+   * {@link #forward} and {@link #forwardBackward} zero values of dropout layers with a fresh
+   * random mask per sample ({@link Dropout}); {@link #predict} never does. A model without
+   * dropout layers may ignore it.
+   */
+  default void setTraining(boolean training) {}
+
+  /**
+   * Restarts the random stream dropout masks are drawn from, so that a training run repeats
+   * exactly; a new model's stream starts from its spec's {@link NetworkSpec#seed()}.
+   */
+  default void setDropoutSeed(long seed) {}
 }

@@ -1,11 +1,13 @@
 package dev.neurite.runtime.reference;
 
 import dev.neurite.runtime.Activation;
+import dev.neurite.runtime.Dropout;
 import dev.neurite.runtime.LayerSpec;
 import dev.neurite.runtime.Loss;
 import dev.neurite.runtime.Model;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.init.WeightInit;
+import java.util.SplittableRandom;
 
 /**
  * A plain, obviously correct interpreter of any {@link NetworkSpec}, in double precision.
@@ -13,7 +15,9 @@ import dev.neurite.runtime.init.WeightInit;
  * <p>It is the oracle the generated classes are tested against, and the way to run or train a
  * builder spec without compiling it. It follows the textbook equations literally, layer by layer,
  * with no fusion other than the output-activation/loss cancellation the {@link Loss} defines.
- * Dropout layers are the identity here.
+ * Dropout layers are the identity at inference and in the training passes unless
+ * {@link #setTraining training mode} is on; then each value is multiplied by a
+ * {@link Dropout#factor} drawn layer by layer, unit by unit, from the dropout stream.
  */
 public final class ReferenceNetwork implements Model {
   private final NetworkSpec spec;
@@ -25,6 +29,10 @@ public final class ReferenceNetwork implements Model {
   /** {@code upstream[l]}: dL/da of layer {@code l}'s inputs. */
   private final double[][] upstream;
   private final double[] outputGradient;
+  /** {@code mask[l]}: the dropout factors of the last pass through dropout layer {@code l}. */
+  private final double[][] mask;
+  private SplittableRandom dropoutRandom;
+  private boolean training;
 
   /** Creates an interpreter of {@code spec} with weights drawn from the spec's seed. */
   public ReferenceNetwork(NetworkSpec spec) {
@@ -43,6 +51,11 @@ public final class ReferenceNetwork implements Model {
       upstream[l] = new double[spec.inputSizeOf(l)];
     }
     this.outputGradient = new double[spec.outputSize()];
+    this.mask = new double[layers][];
+    for (int l = 0; l < layers; l++) {
+      mask[l] = new double[spec.outputSizeOf(l)];
+    }
+    this.dropoutRandom = new SplittableRandom(spec.seed());
     setParameters(WeightInit.initialize(spec, spec.seed()));
   }
 
@@ -64,26 +77,43 @@ public final class ReferenceNetwork implements Model {
   }
 
   @Override
+  public void setTraining(boolean training) {
+    this.training = training;
+  }
+
+  @Override
+  public void setDropoutSeed(long seed) {
+    dropoutRandom = new SplittableRandom(seed);
+  }
+
+  @Override
   public void predict(double[] input, double[] output) {
-    forward(input, output);
+    run(input, output, false);
   }
 
   @Override
   public void forward(double[] input, double[] output) {
+    run(input, output, training);
+  }
+
+  private void run(double[] input, double[] output, boolean dropping) {
     checkLength("input", input, spec.inputSize());
     checkLength("output", output, spec.outputSize());
     System.arraycopy(input, 0, a[0], 0, input.length);
     for (int l = 0; l < spec.layerCount(); l++) {
-      forwardLayer(l);
+      forwardLayer(l, dropping);
     }
     System.arraycopy(a[spec.layerCount()], 0, output, 0, output.length);
   }
 
-  private void forwardLayer(int l) {
+  private void forwardLayer(int l, boolean dropping) {
     LayerSpec layer = spec.layer(l);
     if (layer.kind() == LayerSpec.Kind.DROPOUT) {
-      System.arraycopy(a[l], 0, z[l], 0, z[l].length);
-      System.arraycopy(a[l], 0, a[l + 1], 0, z[l].length);
+      for (int i = 0; i < z[l].length; i++) {
+        mask[l][i] = dropping ? Dropout.factor(dropoutRandom, layer.rate()) : 1;
+        z[l][i] = a[l][i];
+        a[l + 1][i] = a[l][i] * mask[l][i];
+      }
       return;
     }
     int inputs = spec.inputSizeOf(l);
@@ -189,7 +219,9 @@ public final class ReferenceNetwork implements Model {
   private void inputGradient(int l, double[] dA) {
     LayerSpec layer = spec.layer(l);
     if (layer.kind() != LayerSpec.Kind.DENSE) {
-      System.arraycopy(delta[l], 0, dA, 0, dA.length);
+      for (int i = 0; i < dA.length; i++) {
+        dA[i] = delta[l][i] * mask[l][i];
+      }
       return;
     }
     int inputs = spec.inputSizeOf(l);
