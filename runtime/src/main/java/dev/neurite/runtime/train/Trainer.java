@@ -1,25 +1,58 @@
 package dev.neurite.runtime.train;
 
+import dev.neurite.runtime.CostFunction;
+import dev.neurite.runtime.LayerSpec;
 import dev.neurite.runtime.Model;
+import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.data.Dataset;
+import dev.neurite.runtime.optim.Adam;
+import dev.neurite.runtime.optim.LearningRateSchedule;
 import dev.neurite.runtime.optim.Optimizer;
-import dev.neurite.runtime.optim.Sgd;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * Trains a {@link Model} by minibatch gradient descent: for each epoch, shuffle the samples with
- * a seeded generator, and for each minibatch, forward and back propagate every sample, average
- * the gradients and let the optimizer take one step.
+ * a seeded generator; for each minibatch, forward and back propagate every sample, average the
+ * gradients, add the L2/L1 penalties, clip the norm, and let the optimizer take one step; then
+ * measure the epoch and tell the listeners.
+ *
+ * <p>A run is deterministic: the same model parameters, data, configuration and seed give
+ * bit-identical parameters. Defaults ({@link #builder()}) train small networks without tuning.
+ *
+ * <pre>{@code
+ * Trainer trainer = Trainer.builder()
+ *     .epochs(500)
+ *     .validationSplit(0.2)
+ *     .earlyStopping(20, 1e-4, true)
+ *     .listener(new ConsoleProgressListener(System.out, System::nanoTime))
+ *     .build();
+ * TrainingHistory history = trainer.fit(model, Dataset.of(inputs, targets));
+ * history.writeCsv(writer);  // epoch,train_loss,val_loss,train_accuracy,val_accuracy,...
+ * }</pre>
  */
 public final class Trainer {
-  private final Optimizer optimizer;
-  private final int epochs;
-  private final int batchSize;
-  private final long seed;
-  private final List<TrainingListener> listeners;
+  /** The learning rate of the default optimizer, Adam. */
+  public static final double DEFAULT_LEARNING_RATE = 0.01;
+  /** The default number of epochs. */
+  public static final int DEFAULT_EPOCHS = 200;
+  /** The default number of samples per optimizer step. */
+  public static final int DEFAULT_BATCH_SIZE = 32;
+
+  final Optimizer optimizer;
+  final int epochs;
+  final int batchSize;
+  final Long seed;
+  final List<TrainingListener> listeners;
+  final LearningRateSchedule schedule;
+  final double validationSplit;
+  final Regularization regularization;
+  final int patience;
+  final double minImprovement;
+  final boolean restoreBestWeights;
+  final double targetLoss;
+  final boolean trainingAccuracy;
 
   private Trainer(Builder b) {
     this.optimizer = b.optimizer;
@@ -27,105 +60,155 @@ public final class Trainer {
     this.batchSize = b.batchSize;
     this.seed = b.seed;
     this.listeners = new ArrayList<>(b.listeners);
+    this.schedule = b.schedule;
+    this.validationSplit = b.validationSplit;
+    this.regularization = new Regularization(b.l2, b.l1, b.maxGradientNorm);
+    this.patience = b.patience;
+    this.minImprovement = b.minImprovement;
+    this.restoreBestWeights = b.restoreBestWeights;
+    this.targetLoss = b.targetLoss;
+    this.trainingAccuracy = b.trainingAccuracy;
   }
 
-  /** Returns a builder with defaults: SGD at 0.1, 100 epochs, minibatches of 32, seed 42. */
+  /**
+   * Returns a builder with the defaults: Adam at learning rate {@value #DEFAULT_LEARNING_RATE}
+   * (a fresh one per fit), {@value #DEFAULT_EPOCHS} epochs, minibatches of
+   * {@value #DEFAULT_BATCH_SIZE}, the seed of the model's spec, a constant learning rate, no
+   * validation, no regularization, no early stopping, and training accuracy measured when the
+   * targets are one-hot or binary.
+   */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * Trains {@code model} on {@code data}, starting from its current parameters, and returns the
-   * mean training loss of each epoch.
+   * Trains {@code model} on {@code data} against the network's own loss, starting from its
+   * current parameters, and returns the history of the run.
+   *
+   * @throws IllegalArgumentException if the data does not fit the model, or the network cannot be
+   *     trained (a {@code BINARY_STEP} activation)
+   * @throws TrainingDivergedException if a loss, gradient or parameter becomes NaN or infinite
    */
-  public double[] fit(Model model, Dataset data) {
-    checkShapes(model, data);
-    double[] parameters = new double[model.parameterCount()];
-    double[] gradient = new double[parameters.length];
-    model.getParameters(parameters);
-    int[] order = identity(data.size());
-    SplittableRandom random = new SplittableRandom(seed);
-    double[] history = new double[epochs];
-    for (int epoch = 1; epoch <= epochs; epoch++) {
-      shuffle(order, random);
-      double total = 0;
-      for (int start = 0; start < order.length; start += batchSize) {
-        int end = Math.min(order.length, start + batchSize);
-        total += trainBatch(model, data, order, start, end, parameters, gradient);
-      }
-      history[epoch - 1] = total / data.size();
-      for (TrainingListener listener : listeners) {
-        listener.onEpochEnd(epoch, history[epoch - 1]);
-      }
-    }
-    return history;
+  public TrainingHistory fit(Model model, Dataset data) {
+    return run(model, data, null, Objective.networkLoss());
   }
 
-  private double trainBatch(Model model, Dataset data, int[] order, int start, int end,
-      double[] parameters, double[] gradient) {
-    Arrays.fill(gradient, 0);
-    double loss = 0;
-    for (int k = start; k < end; k++) {
-      loss += model.forwardBackward(data.input(order[k]), data.target(order[k]), gradient);
-    }
-    double scale = 1.0 / (end - start);
-    for (int i = 0; i < gradient.length; i++) {
-      gradient[i] *= scale;
-    }
-    optimizer.step(parameters, gradient);
-    model.setParameters(parameters);
-    return loss;
+  /**
+   * Trains like {@link #fit(Model, Dataset)}, measuring {@code validation} after each epoch
+   * (then no validation split may be configured).
+   */
+  public TrainingHistory fit(Model model, Dataset data, Dataset validation) {
+    requireNonNull("validation", validation);
+    return run(model, data, validation, Objective.networkLoss());
   }
 
-  private static void checkShapes(Model model, Dataset data) {
+  /**
+   * Trains {@code model} to minimize a user cost: for each sample the trainer calls
+   * {@link Model#forward}, then {@code cost}, then {@link Model#backward} with the gradient the
+   * cost wrote. The targets may have any size: the cost interprets them (for an autoencoder,
+   * pass the inputs as targets).
+   */
+  public TrainingHistory fit(Model model, Dataset data, CostFunction cost) {
+    requireNonNull("cost", cost);
+    return run(model, data, null, Objective.cost(cost, model));
+  }
+
+  /** Trains like {@link #fit(Model, Dataset, CostFunction)}, measuring {@code validation}. */
+  public TrainingHistory fit(Model model, Dataset data, Dataset validation, CostFunction cost) {
+    requireNonNull("validation", validation);
+    requireNonNull("cost", cost);
+    return run(model, data, validation, Objective.cost(cost, model));
+  }
+
+  private TrainingHistory run(Model model, Dataset data, Dataset validation, Objective objective) {
+    requireNonNull("model", model);
+    requireNonNull("data", data);
+    checkTrainable(model.spec());
+    checkShapes(model, data, objective, "training");
+    SplittableRandom random = new SplittableRandom(seed != null ? seed : model.spec().seed());
+    Dataset train = data;
+    if (validationSplit > 0) {
+      if (validation != null) {
+        throw new IllegalArgumentException("give either a validation split or a validation "
+            + "set, not both (the split is " + validationSplit + ")");
+      }
+      Dataset[] parts = Splits.split(data, validationSplit, random);
+      train = parts[0];
+      validation = parts[1];
+    }
+    if (validation != null) {
+      checkShapes(model, validation, objective, "validation");
+    }
+    Optimizer stepper = optimizer != null ? optimizer : new Adam(DEFAULT_LEARNING_RATE);
+    return new TrainingRun(this, model, train, validation, objective, stepper, random)
+        .execute();
+  }
+
+  /** Refuses networks through which no gradient flows. */
+  private static void checkTrainable(NetworkSpec spec) {
+    for (int l = 0; l < spec.layerCount(); l++) {
+      LayerSpec layer = spec.layer(l);
+      if (!layer.activation().isTrainable()) {
+        throw new IllegalArgumentException(spec.name() + " cannot be trained: layer " + l + " ("
+            + layer + ") uses " + layer.activation() + ", whose derivative is zero everywhere, "
+            + "so no gradient reaches the weights; train with SIGMOID in its place, then switch "
+            + "to " + layer.activation() + " for inference");
+      }
+    }
+  }
+
+  private static void checkShapes(Model model, Dataset data, Objective objective, String what) {
     if (data.size() == 0) {
-      throw new IllegalArgumentException("the dataset must not be empty");
+      throw new IllegalArgumentException("the " + what + " data must not be empty");
     }
-    if (data.inputSize() != model.inputSize() || data.targetSize() != model.outputSize()) {
-      throw new IllegalArgumentException("the dataset must have " + model.inputSize()
-          + " inputs and " + model.outputSize() + " targets per sample for "
-          + model.spec().name() + ", but had " + data.inputSize() + " and " + data.targetSize());
-    }
-  }
-
-  private static int[] identity(int n) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    return order;
-  }
-
-  /** Fisher-Yates, driven by the seeded generator so that runs repeat exactly. */
-  private static void shuffle(int[] order, SplittableRandom random) {
-    for (int i = order.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
+    boolean targetsOk = !objective.targetsMatchOutputs()
+        || data.targetSize() == model.outputSize();
+    if (data.inputSize() != model.inputSize() || !targetsOk) {
+      throw new IllegalArgumentException("the " + what + " data must have " + model.inputSize()
+          + " inputs" + (objective.targetsMatchOutputs()
+              ? " and " + model.outputSize() + " targets" : "")
+          + " per sample for " + model.spec().name() + ", but had " + data.inputSize()
+          + " and " + data.targetSize());
     }
   }
 
-  /** Configures a {@link Trainer}. */
+  private static void requireNonNull(String what, Object value) {
+    if (value == null) {
+      throw new IllegalArgumentException(what + " must not be null");
+    }
+  }
+
+  /** Configures a {@link Trainer}; every setter checks its value and says what it expected. */
   public static final class Builder {
-    private Optimizer optimizer = new Sgd(0.1);
-    private int epochs = 100;
-    private int batchSize = 32;
-    private long seed = 42;
+    private Optimizer optimizer;
+    private int epochs = DEFAULT_EPOCHS;
+    private int batchSize = DEFAULT_BATCH_SIZE;
+    private Long seed;
     private final List<TrainingListener> listeners = new ArrayList<>();
+    private LearningRateSchedule schedule = LearningRateSchedule.constant();
+    private double validationSplit;
+    private double l2;
+    private double l1;
+    private double maxGradientNorm;
+    private int patience;
+    private double minImprovement;
+    private boolean restoreBestWeights;
+    private double targetLoss = Double.NEGATIVE_INFINITY;
+    private boolean trainingAccuracy = true;
 
     private Builder() {}
 
-    /** Sets the optimizer. */
+    /**
+     * Sets the optimizer. The trainer steps this very instance, state included: a second fit
+     * continues from where the first left off, so a trainer given an optimizer serves one model.
+     */
     public Builder optimizer(Optimizer value) {
-      if (value == null) {
-        throw new IllegalArgumentException("optimizer must not be null");
-      }
+      requireNonNull("optimizer", value);
       this.optimizer = value;
       return this;
     }
 
-    /** Sets the number of passes over the data; must be positive. */
+    /** Sets the maximum number of passes over the data; must be positive. */
     public Builder epochs(int value) {
       this.epochs = positive("epochs", value);
       return this;
@@ -137,7 +220,7 @@ public final class Trainer {
       return this;
     }
 
-    /** Sets the seed of the shuffling. */
+    /** Sets the seed of the shuffling and of the validation split (default: the spec's seed). */
     public Builder seed(long value) {
       this.seed = value;
       return this;
@@ -145,10 +228,93 @@ public final class Trainer {
 
     /** Adds a listener that hears about progress. */
     public Builder listener(TrainingListener value) {
-      if (value == null) {
-        throw new IllegalArgumentException("listener must not be null");
-      }
+      requireNonNull("listener", value);
       listeners.add(value);
+      return this;
+    }
+
+    /**
+     * Sets how the learning rate changes from epoch to epoch, starting from the optimizer's rate
+     * (which is put back when the run ends).
+     */
+    public Builder learningRateSchedule(LearningRateSchedule value) {
+      requireNonNull("learning rate schedule", value);
+      this.schedule = value;
+      return this;
+    }
+
+    /**
+     * Holds out this fraction of the samples, chosen with the seed, as validation data; must be
+     * in (0, 1), and leave at least one sample on each side.
+     */
+    public Builder validationSplit(double fraction) {
+      if (!(fraction > 0 && fraction < 1)) {
+        throw new IllegalArgumentException(
+            "validation split must be in (0, 1), but was " + fraction);
+      }
+      this.validationSplit = fraction;
+      return this;
+    }
+
+    /**
+     * Sets the L2 penalty {@code coefficient / 2 * sum(w^2)} on the weights, so each step adds
+     * {@code coefficient * w} to their gradient (weight decay); biases are not penalized.
+     */
+    public Builder l2(double coefficient) {
+      this.l2 = nonNegative("L2 coefficient", coefficient);
+      return this;
+    }
+
+    /**
+     * Sets the L1 penalty {@code coefficient * sum(|w|)} on the weights, so each step adds
+     * {@code coefficient * sign(w)} to their gradient; biases are not penalized.
+     */
+    public Builder l1(double coefficient) {
+      this.l1 = nonNegative("L1 coefficient", coefficient);
+      return this;
+    }
+
+    /**
+     * Scales each minibatch's gradient (penalties included) down to this Euclidean norm when it
+     * is longer; must be positive.
+     */
+    public Builder clipGradientNorm(double maxNorm) {
+      if (!(maxNorm > 0 && maxNorm < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException(
+            "maximum gradient norm must be positive and finite, but was " + maxNorm);
+      }
+      this.maxGradientNorm = maxNorm;
+      return this;
+    }
+
+    /**
+     * Stops when the monitored loss (validation loss if there is validation data, else training
+     * loss) has not improved by more than {@code minImprovement} for {@code patience} epochs;
+     * with {@code restoreBestWeights}, the model ends with the parameters of the best epoch.
+     */
+    public Builder earlyStopping(int patience, double minImprovement,
+        boolean restoreBestWeights) {
+      this.patience = positive("patience", patience);
+      this.minImprovement = nonNegative("minimum improvement", minImprovement);
+      this.restoreBestWeights = restoreBestWeights;
+      return this;
+    }
+
+    /** Stops as soon as an epoch's training loss is at or below {@code value}. */
+    public Builder targetLoss(double value) {
+      if (Double.isNaN(value)) {
+        throw new IllegalArgumentException("target loss must be a number, but was NaN");
+      }
+      this.targetLoss = value;
+      return this;
+    }
+
+    /**
+     * Sets whether to measure accuracy on the training data after each epoch (one extra
+     * inference pass; only when the targets are one-hot or binary). On by default.
+     */
+    public Builder trainingAccuracy(boolean value) {
+      this.trainingAccuracy = value;
       return this;
     }
 
@@ -160,6 +326,14 @@ public final class Trainer {
     private static int positive(String what, int value) {
       if (value <= 0) {
         throw new IllegalArgumentException(what + " must be positive, but was " + value);
+      }
+      return value;
+    }
+
+    private static double nonNegative(String what, double value) {
+      if (!(value >= 0 && value < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException(
+            what + " must be zero or positive and finite, but was " + value);
       }
       return value;
     }

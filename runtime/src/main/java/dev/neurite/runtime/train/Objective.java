@@ -1,0 +1,79 @@
+package dev.neurite.runtime.train;
+
+import dev.neurite.runtime.CostFunction;
+import dev.neurite.runtime.Model;
+
+/**
+ * What a run minimizes for one sample: the network's own loss, or a user's {@link CostFunction}
+ * around {@link Model#forward} and {@link Model#backward}.
+ */
+abstract class Objective {
+  /** Returns the sample's loss and adds its parameter gradient to {@code gradient}. */
+  abstract double lossAndGradient(Model model, double[] input, double[] target,
+      double[] gradient);
+
+  /** Returns the sample's loss at inference (dropout off); leaves the prediction in output. */
+  abstract double loss(Model model, double[] input, double[] target, double[] output);
+
+  /** Returns whether targets must have the size of the model's output. */
+  abstract boolean targetsMatchOutputs();
+
+  /** Returns the objective of the network's own {@link dev.neurite.runtime.Loss}. */
+  static Objective networkLoss() {
+    return new NetworkLoss();
+  }
+
+  /** Returns the objective of a user cost; buffers are sized for {@code model}. */
+  static Objective cost(CostFunction cost, Model model) {
+    return new Custom(cost, model.outputSize());
+  }
+
+  private static final class NetworkLoss extends Objective {
+    @Override
+    double lossAndGradient(Model model, double[] input, double[] target, double[] gradient) {
+      return model.forwardBackward(input, target, gradient);
+    }
+
+    @Override
+    double loss(Model model, double[] input, double[] target, double[] output) {
+      model.predict(input, output);
+      return model.spec().loss().value(output, target, output.length);
+    }
+
+    @Override
+    boolean targetsMatchOutputs() {
+      return true;
+    }
+  }
+
+  private static final class Custom extends Objective {
+    private final CostFunction cost;
+    private final double[] output;
+    private final double[] outputGradient;
+
+    Custom(CostFunction cost, int outputs) {
+      this.cost = cost;
+      this.output = new double[outputs];
+      this.outputGradient = new double[outputs];
+    }
+
+    @Override
+    double lossAndGradient(Model model, double[] input, double[] target, double[] gradient) {
+      model.forward(input, output);
+      double value = cost.evaluate(output, target, outputGradient);
+      model.backward(outputGradient, gradient);
+      return value;
+    }
+
+    @Override
+    double loss(Model model, double[] input, double[] target, double[] prediction) {
+      model.predict(input, prediction);
+      return cost.evaluate(prediction, target, outputGradient);
+    }
+
+    @Override
+    boolean targetsMatchOutputs() {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,223 @@
+package dev.neurite.runtime.train;
+
+import dev.neurite.runtime.Model;
+import dev.neurite.runtime.data.Dataset;
+import dev.neurite.runtime.optim.Optimizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** One call of {@link Trainer#fit}: the epoch loop and everything it keeps between epochs. */
+final class TrainingRun {
+  private final Trainer config;
+  private final Model model;
+  private final Dataset train;
+  private final Dataset validation;
+  private final Objective objective;
+  private final Optimizer optimizer;
+  private final SplittableRandom random;
+  private final double[] parameters;
+  private final double[] gradient;
+  /** The parameters before the last step, put back if the run diverges. */
+  private final double[] lastGood;
+  private final double[] output;
+  private final int[] order;
+  private final boolean trainAccuracy;
+  private final boolean validationAccuracy;
+  private double[] bestParameters;
+  private double bestLoss;
+  private int bestEpoch;
+
+  TrainingRun(Trainer config, Model model, Dataset train, Dataset validation,
+      Objective objective, Optimizer optimizer, SplittableRandom random) {
+    this.config = config;
+    this.model = model;
+    this.train = train;
+    this.validation = validation;
+    this.objective = objective;
+    this.optimizer = optimizer;
+    this.random = random;
+    this.parameters = new double[model.parameterCount()];
+    this.gradient = new double[parameters.length];
+    model.getParameters(parameters);
+    this.lastGood = parameters.clone();
+    this.output = new double[model.outputSize()];
+    this.order = identity(train.size());
+    this.trainAccuracy = config.trainingAccuracy && Accuracy.appliesTo(train, output.length);
+    this.validationAccuracy =
+        validation != null && Accuracy.appliesTo(validation, output.length);
+  }
+
+  /** Runs the epochs; the optimizer's learning rate is put back when the run ends. */
+  TrainingHistory execute() {
+    double baseRate = optimizer.learningRate();
+    try {
+      return epochs(baseRate);
+    } finally {
+      optimizer.setLearningRate(baseRate);
+    }
+  }
+
+  private TrainingHistory epochs(double baseRate) {
+    int batches = (train.size() + config.batchSize - 1) / config.batchSize;
+    for (TrainingListener listener : config.listeners) {
+      listener.onTrainingBegin(model, config.epochs, batches);
+    }
+    List<EpochResult> results = new ArrayList<>();
+    StopReason reason = StopReason.COMPLETED;
+    for (int epoch = 1; epoch <= config.epochs && reason == StopReason.COMPLETED; epoch++) {
+      optimizer.setLearningRate(config.schedule.rate(baseRate, epoch));
+      EpochResult result = measure(epoch, trainEpoch(epoch));
+      results.add(result);
+      trackBest(result);
+      for (TrainingListener listener : config.listeners) {
+        listener.onEpochEnd(result);
+      }
+      reason = stopReason(result);
+    }
+    restoreBestIfAsked(results.size());
+    TrainingHistory history = new TrainingHistory(results, reason, bestEpoch);
+    for (TrainingListener listener : config.listeners) {
+      listener.onTrainingEnd(history);
+    }
+    return history;
+  }
+
+  /** Shuffles, runs every minibatch of one epoch, and returns the mean sample loss. */
+  private double trainEpoch(int epoch) {
+    shuffle(order, random);
+    double total = 0;
+    int batch = 0;
+    for (int start = 0; start < order.length; start += config.batchSize) {
+      int end = Math.min(order.length, start + config.batchSize);
+      double loss = trainBatch(epoch, ++batch, start, end);
+      total += loss;
+      for (TrainingListener listener : config.listeners) {
+        listener.onBatchEnd(epoch, batch, loss / (end - start));
+      }
+    }
+    return total / order.length;
+  }
+
+  /** Takes one optimizer step on samples {@code order[start..end)}; returns their summed loss. */
+  private double trainBatch(int epoch, int batch, int start, int end) {
+    Arrays.fill(gradient, 0);
+    double loss = 0;
+    for (int k = start; k < end; k++) {
+      int i = order[k];
+      loss += objective.lossAndGradient(model, train.input(i), train.target(i), gradient);
+    }
+    scale(gradient, 1.0 / (end - start));
+    config.regularization.addPenalties(model.spec(), parameters, gradient);
+    double norm = config.regularization.clip(gradient);
+    if (!isFinite(loss)) {
+      throw diverged(epoch, batch, "the loss was " + loss);
+    }
+    if (!isFinite(norm)) {
+      throw diverged(epoch, batch, "the gradient norm was " + norm);
+    }
+    System.arraycopy(parameters, 0, lastGood, 0, parameters.length);
+    optimizer.step(parameters, gradient);
+    if (!allFinite(parameters)) {
+      throw diverged(epoch, batch, "a parameter became infinite or NaN after the step");
+    }
+    model.setParameters(parameters);
+    return loss;
+  }
+
+  private TrainingDivergedException diverged(int epoch, int batch, String what) {
+    System.arraycopy(lastGood, 0, parameters, 0, parameters.length);
+    model.setParameters(lastGood);
+    return new TrainingDivergedException(epoch, batch, what);
+  }
+
+  private EpochResult measure(int epoch, double trainLoss) {
+    double[] valid = validation == null
+        ? new double[] {Double.NaN, Double.NaN}
+        : evaluate(validation, validationAccuracy);
+    double accuracy = trainAccuracy ? evaluate(train, true)[1] : Double.NaN;
+    return new EpochResult(
+        epoch, trainLoss, valid[0], accuracy, valid[1], optimizer.learningRate());
+  }
+
+  /** Returns the mean inference loss on {@code data} and its accuracy (NaN if not asked). */
+  private double[] evaluate(Dataset data, boolean withAccuracy) {
+    double loss = 0;
+    int correct = 0;
+    for (int i = 0; i < data.size(); i++) {
+      loss += objective.loss(model, data.input(i), data.target(i), output);
+      if (withAccuracy && Accuracy.isCorrect(output, data.target(i))) {
+        correct++;
+      }
+    }
+    double accuracy = withAccuracy ? correct / (double) data.size() : Double.NaN;
+    return new double[] {loss / data.size(), accuracy};
+  }
+
+  /** Remembers the epoch (and, if asked, the parameters) of the last sufficient improvement. */
+  private void trackBest(EpochResult result) {
+    double loss = result.monitoredLoss();
+    if (bestEpoch == 0 || loss < bestLoss - config.minImprovement) {
+      bestLoss = loss;
+      bestEpoch = result.epoch();
+      if (config.restoreBestWeights) {
+        bestParameters = parameters.clone();
+      }
+    }
+  }
+
+  private StopReason stopReason(EpochResult result) {
+    if (result.trainLoss() <= config.targetLoss) {
+      return StopReason.TARGET_LOSS_REACHED;
+    }
+    if (config.patience > 0 && result.epoch() - bestEpoch >= config.patience) {
+      return StopReason.EARLY_STOPPING;
+    }
+    return StopReason.COMPLETED;
+  }
+
+  private void restoreBestIfAsked(int lastEpoch) {
+    if (config.restoreBestWeights && bestEpoch != lastEpoch && bestParameters != null) {
+      System.arraycopy(bestParameters, 0, parameters, 0, parameters.length);
+      model.setParameters(parameters);
+    }
+  }
+
+  private static void scale(double[] values, double factor) {
+    for (int i = 0; i < values.length; i++) {
+      values[i] *= factor;
+    }
+  }
+
+  private static boolean isFinite(double value) {
+    return value - value == 0;
+  }
+
+  private static boolean allFinite(double[] values) {
+    for (double v : values) {
+      if (!isFinite(v)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int[] identity(int n) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    return order;
+  }
+
+  /** Fisher-Yates, driven by the seeded generator so that runs repeat exactly. */
+  private static void shuffle(int[] order, SplittableRandom random) {
+    for (int i = order.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.neurite.runtime.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.neurite.runtime.Activation;
+import dev.neurite.runtime.LayerSpec;
+import dev.neurite.runtime.Loss;
+import dev.neurite.runtime.NetworkSpec;
+import dev.neurite.runtime.Precision;
+import dev.neurite.runtime.optim.Sgd;
+import dev.neurite.runtime.reference.ReferenceNetwork;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A run that blows up stops with its epoch and batch, and leaves finite parameters behind. */
+class DivergenceTest {
+  @Test
+  void hugeLearningRateStopsWithTheLastFiniteParameters() {
+    ReferenceNetwork net = Fixtures.linearNetwork(2);
+    List<double[]> snapshots = new ArrayList<>();
+    snapshots.add(Fixtures.parameters(net));
+    Trainer trainer = Trainer.builder().optimizer(new Sgd(1e120)).epochs(10).batchSize(8)
+        .listener(new TrainingListener() {
+          @Override public void onBatchEnd(int epoch, int batch, double loss) {
+            snapshots.add(Fixtures.parameters(net));
+          }
+        }).build();
+    TrainingDivergedException e = assertThrows(
+        TrainingDivergedException.class, () -> trainer.fit(net, Fixtures.linear()));
+    int failedStep = (e.epoch() - 1) * 5 + e.batch();
+    assertTrue(e.getMessage().startsWith("training diverged at epoch " + e.epoch() + ", batch "
+        + e.batch() + ": the loss was Infinity"), e.getMessage());
+    // The parameters of step k - 1 gave the infinite loss; those before them were the last good.
+    assertTrue(Arrays.equals(snapshots.get(failedStep - 2), Fixtures.parameters(net)));
+    double[] out = new double[1];
+    net.predict(Fixtures.linear().input(0), out);
+    assertTrue(Double.isFinite(out[0] * out[0]));
+  }
+
+  @Test
+  void networkWithBinaryStepIsRefused() {
+    NetworkSpec spec = NetworkSpec.of("Step", 2, Arrays.asList(
+        LayerSpec.dense(3, Activation.BINARY_STEP), LayerSpec.dense(1, Activation.SIGMOID)),
+        Loss.BINARY_CROSS_ENTROPY, Precision.DOUBLE, 1);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Trainer.builder().build().fit(new ReferenceNetwork(spec), Fixtures.xor()));
+    assertEquals("Step cannot be trained: layer 0 (Dense(3, BINARY_STEP)) uses BINARY_STEP, "
+        + "whose derivative is zero everywhere, so no gradient reaches the weights; train with "
+        + "SIGMOID in its place, then switch to BINARY_STEP for inference", e.getMessage());
+  }
+}

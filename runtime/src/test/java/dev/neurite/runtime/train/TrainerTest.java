@@ -1,0 +1,106 @@
+package dev.neurite.runtime.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.neurite.runtime.CostFunction;
+import dev.neurite.runtime.optim.Adam;
+import dev.neurite.runtime.optim.LearningRateSchedule;
+import dev.neurite.runtime.optim.Sgd;
+import dev.neurite.runtime.reference.ReferenceNetwork;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** Convergence, determinism and the custom-cost path of the trainer. */
+class TrainerTest {
+  @Test
+  void defaultsSolveXor() {
+    ReferenceNetwork net = Fixtures.xorNetwork(1);
+    TrainingHistory history = Trainer.builder().build().fit(net, Fixtures.xor());
+    assertEquals(1.0, history.last().trainAccuracy(), history.toString());
+    double[] out = new double[1];
+    for (int i = 0; i < 4; i++) {
+      net.predict(Fixtures.xor().input(i), out);
+      assertEquals(Fixtures.xor().target(i)[0], Math.round(out[0]), "sample " + i);
+    }
+  }
+
+  @Test
+  void targetLossStopsTheRunOnceReached() {
+    TrainingHistory history = Trainer.builder().epochs(5000).targetLoss(0.05).build()
+        .fit(Fixtures.xorNetwork(1), Fixtures.xor());
+    assertEquals(StopReason.TARGET_LOSS_REACHED, history.stopReason());
+    assertTrue(history.last().trainLoss() <= 0.05);
+    assertTrue(history.epochs().get(history.epochCount() - 2).trainLoss() > 0.05);
+    assertEquals(1.0, history.last().trainAccuracy());
+  }
+
+  @Test
+  void sameSeedGivesBitIdenticalParameters() {
+    assertTrue(Arrays.equals(trainShuffled(5), trainShuffled(5)));
+    assertFalse(Arrays.equals(trainShuffled(5), trainShuffled(6)));
+  }
+
+  /** Small batches, shuffling and a validation split, so that every random draw matters. */
+  private static double[] trainShuffled(long seed) {
+    ReferenceNetwork net = Fixtures.linearNetwork(3);
+    Trainer.builder().optimizer(new Adam(0.01)).epochs(20).batchSize(4).validationSplit(0.25)
+        .seed(seed).build().fit(net, Fixtures.linear());
+    return Fixtures.parameters(net);
+  }
+
+  @Test
+  void customCostTrainsExactlyLikeTheSameBuiltInLoss() {
+    ReferenceNetwork builtIn = Fixtures.linearNetwork(3);
+    ReferenceNetwork custom = Fixtures.linearNetwork(3);
+    Trainer trainer = Trainer.builder().optimizer(new Sgd(0.1)).epochs(30).batchSize(8).build();
+    TrainingHistory a = trainer.fit(builtIn, Fixtures.linear());
+    TrainingHistory b = Trainer.builder().optimizer(new Sgd(0.1)).epochs(30).batchSize(8).build()
+        .fit(custom, Fixtures.linear(), meanSquaredError());
+    assertTrue(Arrays.equals(Fixtures.parameters(builtIn), Fixtures.parameters(custom)));
+    assertTrue(Arrays.equals(a.trainLosses(), b.trainLosses()));
+    assertTrue(b.last().trainLoss() < b.epochs().get(0).trainLoss() / 100);
+  }
+
+  /** The same arithmetic as {@code Loss.MEAN_SQUARED_ERROR}, written as a user would. */
+  private static CostFunction meanSquaredError() {
+    return (output, target, gradient) -> {
+      double sum = 0;
+      double scale = 1.0 / output.length;
+      for (int i = 0; i < output.length; i++) {
+        double d = output[i] - target[i];
+        sum += d * d;
+        gradient[i] = scale * (2 * d);
+      }
+      return sum * scale;
+    };
+  }
+
+  @Test
+  void scheduleSetsEachEpochsRateAndTheBaseRateComesBack() {
+    Adam adam = new Adam(0.1);
+    TrainingHistory history = Trainer.builder().optimizer(adam).epochs(4)
+        .learningRateSchedule(LearningRateSchedule.exponential(0.5)).build()
+        .fit(Fixtures.linearNetwork(1), Fixtures.linear());
+    double[] rates = new double[4];
+    for (int e = 0; e < 4; e++) {
+      rates[e] = history.epochs().get(e).learningRate();
+    }
+    assertEquals(Arrays.toString(new double[] {0.1, 0.05, 0.025, 0.0125}),
+        Arrays.toString(rates));
+    assertEquals(0.1, adam.learningRate());
+  }
+
+  @Test
+  void validationSplitHoldsOutTheRoundedFraction() {
+    int[] trainSize = new int[1];
+    Trainer.builder().epochs(1).validationSplit(0.25).listener(new TrainingListener() {
+      @Override public void onTrainingBegin(
+          dev.neurite.runtime.Model model, int epochs, int batches) {
+        trainSize[0] = batches;
+      }
+    }).batchSize(1).build().fit(Fixtures.linearNetwork(1), Fixtures.linear());
+    assertEquals(30, trainSize[0]);
+  }
+}
