@@ -39,6 +39,21 @@ public enum SpecRule {
   DROPOUT_LAST("NeuriteDropoutLast",
       "dropout must be followed by a dense layer, but it is the last layer; move it before the "
           + "output layer"),
+  /**
+   * Every parameter lives in one array, so the network must have fewer parameters than the
+   * largest Java array holds (about 2^31).
+   */
+  PARAMETER_COUNT("NeuriteParameterCount",
+      "a network must have at most %s parameters (the largest Java array), but layer %s brings "
+          + "the count to %s; use fewer units"),
+  /**
+   * An activation whose derivative is zero everywhere stops every gradient, so a network that is
+   * trained must not use it; it is fine in an inference-only network whose weights are set.
+   */
+  UNTRAINABLE_ACTIVATION("NeuriteUntrainableActivation",
+      "%s has a zero derivative, so a trained network must not use it, but layer %s does; use "
+          + "SIGMOID or RELU, or declare the network inference-only (trainable = false) and set "
+          + "its weights with setParameters"),
   /** A network needs a loss to be trained against targets. */
   LOSS_MISSING("NeuriteLossMissing",
       "the network must have a loss; %s"),

@@ -8,6 +8,9 @@ import java.util.List;
  * so that a user sees every mistake in one compile or one {@code build()}.
  */
 public final class SpecValidator {
+  /** The most parameters a network may have: the largest array length every JVM allows. */
+  public static final int MAX_PARAMETERS = Integer.MAX_VALUE - 8;
+
   private SpecValidator() {}
 
   /** Returns every problem of the given parts; an empty list means they form a valid network. */
@@ -26,8 +29,44 @@ public final class SpecValidator {
     for (int i = 0; i < layers.size(); i++) {
       checkLayer(problems, layers.get(i), i, i == layers.size() - 1);
     }
+    checkParameterCount(problems, inputSize, layers);
     checkLoss(problems, layers, loss);
     return problems;
+  }
+
+  /**
+   * Returns the problems of training a network of these layers: a network that is trained must
+   * not use an activation through which no gradient flows ({@link Activation#isTrainable()}).
+   * Not part of {@link #validate}, since an inference-only network may use one; front ends call
+   * it for networks that are declared trainable.
+   */
+  public static List<SpecProblem> trainingProblems(List<LayerSpec> layers) {
+    List<SpecProblem> problems = new ArrayList<>();
+    for (int i = 0; i < layers.size(); i++) {
+      Activation activation = layers.get(i).activation();
+      if (activation != null && !activation.isTrainable()) {
+        add(problems, SpecRule.UNTRAINABLE_ACTIVATION, i, "activation", activation, i);
+      }
+    }
+    return problems;
+  }
+
+  /** Counts in long, so that absurd sizes are reported instead of overflowing the layout. */
+  private static void checkParameterCount(
+      List<SpecProblem> problems, int inputSize, List<LayerSpec> layers) {
+    long count = 0;
+    long inputs = Math.max(inputSize, 0);
+    for (int i = 0; i < layers.size(); i++) {
+      LayerSpec layer = layers.get(i);
+      if (layer.kind() == LayerSpec.Kind.DENSE && layer.units() > 0) {
+        count += (long) layer.units() * inputs + (layer.hasBias() ? layer.units() : 0);
+        inputs = layer.units();
+      }
+      if (count > MAX_PARAMETERS) {
+        add(problems, SpecRule.PARAMETER_COUNT, i, "units", MAX_PARAMETERS, i, count);
+        return;
+      }
+    }
   }
 
   private static void checkLayer(List<SpecProblem> problems, LayerSpec layer, int i, boolean last) {
