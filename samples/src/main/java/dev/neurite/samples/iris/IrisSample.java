@@ -46,7 +46,7 @@ public final class IrisSample {
     out.println(IrisNet.SPEC);
     Artifacts artifacts = new Artifacts(dir, "iris", out);
     Trainer trainer = Trainer.builder().listener(artifacts.progress()).build();
-    artifacts.writeHistory(trainer.fit(net, train));
+    artifacts.writeHistory(trainer.fit(net, train).trainLosses());
 
     ConfusionMatrix matrix = ConfusionMatrix.of(net, test).withClassNames(iris.classNames());
     out.println("Test set confusion matrix (rows: true species, columns: predicted):");
