@@ -1,0 +1,154 @@
+package dev.neurite.runtime.io;
+
+import dev.neurite.runtime.Model;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Saves a model's weights, with optional extras, to a versioned model file and loads them back.
+ *
+ * <p>The file records the network's shape, so weights never load into a network of another
+ * shape; its header, its content and their checksums are checked before the model is touched,
+ * so a truncated or corrupted file gives a {@link ModelFileException} that says what is wrong
+ * and leaves the model as it was. Saving to a path is atomic: a crash while saving leaves the
+ * previous file intact. The layout is described in the package's {@code ModelFileFormat}.
+ *
+ * <pre>{@code
+ * ModelFile.save(model, Paths.get("iris.nrt"),
+ *     ModelExtras.builder().standardizer(standardizer).build());
+ * ModelFileInfo info = ModelFile.load(Paths.get("iris.nrt"), freshModel);
+ * Standardizer restored = info.extras().standardizer();
+ * }</pre>
+ */
+public final class ModelFile {
+  private static final int CHUNK = 64 * 1024;
+
+  private ModelFile() {}
+
+  /** Saves {@code model}'s weights to {@code path}, atomically, replacing any file there. */
+  public static void save(Model model, Path path) throws IOException {
+    save(model, path, ModelExtras.none());
+  }
+
+  /**
+   * Saves {@code model}'s weights and {@code extras} to {@code path}, atomically, replacing any
+   * file there.
+   *
+   * @throws IllegalArgumentException if an argument is null or the extras do not fit the model
+   */
+  public static void save(Model model, Path path, ModelExtras extras) throws IOException {
+    if (path == null) {
+      throw new IllegalArgumentException("path must not be null");
+    }
+    AtomicFiles.write(path, encode(model, extras));
+  }
+
+  /**
+   * Writes {@code model}'s weights and {@code extras} to {@code out} as a model file; the caller
+   * closes the stream.
+   *
+   * @throws IllegalArgumentException if an argument is null or the extras do not fit the model
+   */
+  public static void write(Model model, OutputStream out, ModelExtras extras) throws IOException {
+    if (out == null) {
+      throw new IllegalArgumentException("output stream must not be null");
+    }
+    out.write(encode(model, extras));
+  }
+
+  private static byte[] encode(Model model, ModelExtras extras) {
+    if (model == null || extras == null) {
+      throw new IllegalArgumentException("model and extras must not be null, but "
+          + (model == null ? "model" : "extras") + " was null");
+    }
+    if (extras.standardizer() != null && extras.standardizer().size() != model.inputSize()) {
+      throw new IllegalArgumentException("the standardizer must have " + model.inputSize()
+          + " columns, one per input of " + model.spec().name() + ", but had "
+          + extras.standardizer().size());
+    }
+    return ModelFileWriter.encode(model, extras);
+  }
+
+  /**
+   * Loads the weights in the file at {@code path} into {@code into}, and returns what else the
+   * file held.
+   *
+   * @throws ModelFileException if the file is not a model file, is truncated or corrupted, has
+   *     an unknown version, or holds a network of another shape; {@code into} is then unchanged
+   */
+  public static ModelFileInfo load(Path path, Model into) throws IOException {
+    if (path == null || into == null) {
+      throw new IllegalArgumentException("path and model must not be null, but "
+          + (path == null ? "path" : "model") + " was null");
+    }
+    long size = Files.size(path);
+    if (size > ModelFileFormat.MAX_FILE_BYTES) {
+      throw new ModelFileException(path + " is not a model file: it has " + size
+          + " bytes, more than any model file");
+    }
+    return load(path.toString(), Files.readAllBytes(path), into);
+  }
+
+  /**
+   * Loads the weights of a model file read from {@code in} (for example a class-path resource)
+   * into {@code into}, and returns what else the file held; the caller closes the stream.
+   *
+   * @throws ModelFileException as {@link #load(Path, Model)} does
+   */
+  public static ModelFileInfo load(InputStream in, Model into) throws IOException {
+    if (in == null || into == null) {
+      throw new IllegalArgumentException("stream and model must not be null, but "
+          + (in == null ? "stream" : "model") + " was null");
+    }
+    String source = "the model file stream";
+    byte[] header = new byte[ModelFileFormat.HEADER_SIZE];
+    int headerLength = readUpTo(in, header, header.length);
+    long declared = ModelFileReader.checkHeader(source, header, headerLength);
+    // Copy in chunks up to the declared length: a damaged length cannot make us allocate more
+    // than the stream really holds.
+    ByteArrayOutputStream file = new ByteArrayOutputStream(CHUNK);
+    file.write(header, 0, headerLength);
+    byte[] chunk = new byte[CHUNK];
+    long left = declared - headerLength;
+    for (int n; left > 0 && (n = readUpTo(in, chunk, (int) Math.min(CHUNK, left))) > 0; ) {
+      file.write(chunk, 0, n);
+      left -= n;
+    }
+    return load(source, file.toByteArray(), into);
+  }
+
+  /** Loads the complete file {@code file}, read from {@code source}, into {@code into}. */
+  static ModelFileInfo load(String source, byte[] file, Model into) throws ModelFileException {
+    return apply(source, ModelFileReader.read(source, file), into);
+  }
+
+  private static int readUpTo(InputStream in, byte[] buffer, int length) throws IOException {
+    int total = 0;
+    for (int n; total < length && (n = in.read(buffer, total, length - total)) > 0; ) {
+      total += n;
+    }
+    return total;
+  }
+
+  private static ModelFileInfo apply(String source, ModelFileReader.Contents c, Model into)
+      throws ModelFileException {
+    ShapeFingerprint expected = ShapeFingerprint.of(into.spec());
+    if (!c.shape.sameAs(expected) || c.parameters.length != into.parameterCount()) {
+      throw new ShapeMismatchException(source, c.shape.toString(), expected.toString(),
+          into.spec().name());
+    }
+    if (c.extras.standardizer() != null
+        && c.extras.standardizer().size() != into.inputSize()) {
+      throw new ModelFileException(source + " is corrupted: its normalizer "
+          + "has " + c.extras.standardizer().size() + " columns for " + into.inputSize()
+          + " inputs");
+    }
+    into.setParameters(c.parameters);
+    return new ModelFileInfo(ModelFileFormat.VERSION, c.networkName, c.precision, c.seed,
+        c.shape.toString(), c.extras);
+  }
+}
