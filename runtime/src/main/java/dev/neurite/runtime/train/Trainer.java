@@ -1,9 +1,10 @@
 package dev.neurite.runtime.train;
 
 import dev.neurite.runtime.CostFunction;
-import dev.neurite.runtime.LayerSpec;
 import dev.neurite.runtime.Model;
 import dev.neurite.runtime.NetworkSpec;
+import dev.neurite.runtime.SpecProblem;
+import dev.neurite.runtime.SpecValidator;
 import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.optim.Adam;
 import dev.neurite.runtime.optim.LearningRateSchedule;
@@ -144,16 +145,18 @@ public final class Trainer {
         .execute();
   }
 
-  /** Refuses networks through which no gradient flows. */
+  /**
+   * Refuses networks through which no gradient flows, with the messages of
+   * {@link SpecValidator#trainingProblems}.
+   */
   private static void checkTrainable(NetworkSpec spec) {
-    for (int l = 0; l < spec.layerCount(); l++) {
-      LayerSpec layer = spec.layer(l);
-      if (!layer.activation().isTrainable()) {
-        throw new IllegalArgumentException(spec.name() + " cannot be trained: layer " + l + " ("
-            + layer + ") uses " + layer.activation() + ", whose derivative is zero everywhere, "
-            + "so no gradient reaches the weights; train with SIGMOID in its place, then switch "
-            + "to " + layer.activation() + " for inference");
+    List<SpecProblem> problems = SpecValidator.trainingProblems(spec.layers());
+    if (!problems.isEmpty()) {
+      StringBuilder message = new StringBuilder(spec.name()).append(" cannot be trained:");
+      for (SpecProblem problem : problems) {
+        message.append(' ').append(problem.message());
       }
+      throw new IllegalArgumentException(message.toString());
     }
   }
 

@@ -9,6 +9,7 @@ import dev.neurite.runtime.LayerSpec;
 import dev.neurite.runtime.Loss;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.Precision;
+import dev.neurite.runtime.SpecValidator;
 import dev.neurite.runtime.optim.Sgd;
 import dev.neurite.runtime.reference.ReferenceNetwork;
 import java.util.ArrayList;
@@ -48,8 +49,9 @@ class DivergenceTest {
         Loss.BINARY_CROSS_ENTROPY, Precision.DOUBLE, 1);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Trainer.builder().build().fit(new ReferenceNetwork(spec), Fixtures.xor()));
-    assertEquals("Step cannot be trained: layer 0 (Dense(3, BINARY_STEP)) uses BINARY_STEP, "
-        + "whose derivative is zero everywhere, so no gradient reaches the weights; train with "
-        + "SIGMOID in its place, then switch to BINARY_STEP for inference", e.getMessage());
+    assertEquals("Step cannot be trained: "
+        + SpecValidator.trainingProblems(spec.layers()).get(0).message(), e.getMessage());
+    assertTrue(e.getMessage().contains("[NeuriteUntrainableActivation] BINARY_STEP"),
+        e.getMessage());
   }
 }
