@@ -1,0 +1,98 @@
+package dev.neurite.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every benchmark of issue 7 in one go (about 13 minutes on 2 cores) and writes the
+ * results, with ratios against the hand-written MLP and Encog, to {@code BENCHMARKS.md}.
+ *
+ * <p>Usage: {@code java -jar bench/target/benchmarks.jar [output.md] [--quick]}; {@code --quick}
+ * runs one short iteration of each, to check that everything runs (its numbers mean nothing).
+ */
+public final class BenchmarkReport {
+  /** The command that builds and runs this, as the report states it. */
+  static final String COMMAND = "bench/run.sh";
+
+  private BenchmarkReport() {}
+
+  /** Runs the suites and writes the report. */
+  public static void main(String[] args) throws RunnerException, IOException {
+    boolean quick = false;
+    Path output = Paths.get("BENCHMARKS.md");
+    for (String arg : args) {
+      if (arg.equals("--quick")) {
+        quick = true;
+      } else {
+        output = Paths.get(arg);
+      }
+    }
+    long start = System.nanoTime();
+    List<RunResult> results = new ArrayList<>();
+    for (Suite suite : Suite.values()) {
+      results.addAll(run(suite, quick));
+    }
+    long minutes = Math.round((System.nanoTime() - start) / 60e9);
+    String report = new ReportWriter(results, quick, minutes).markdown();
+    Files.write(output, report.getBytes(StandardCharsets.UTF_8));
+    System.out.println("Wrote " + output.toAbsolutePath() + " after " + minutes + " min");
+  }
+
+  private static Collection<RunResult> run(Suite suite, boolean quick) throws RunnerException {
+    ChainedOptionsBuilder options = new OptionsBuilder()
+        .include(suite.include)
+        .forks(1)
+        .threads(1)
+        .warmupIterations(quick ? 1 : suite.warmups)
+        .measurementIterations(quick ? 1 : suite.iterations)
+        .warmupTime(TimeValue.milliseconds(quick ? 200 : suite.warmupMillis))
+        .measurementTime(TimeValue.milliseconds(quick ? 200 : 1000))
+        .shouldFailOnError(true);
+    for (String[] param : suite.params) {
+      options.param(param[0], java.util.Arrays.copyOfRange(param, 1, param.length));
+    }
+    if (suite.allocation) {
+      options.addProfiler(GCProfiler.class);
+    }
+    return new Runner(options.build()).run();
+  }
+
+  /** The groups of benchmarks, each with the warm-up it needs. */
+  enum Suite {
+    SMALL_PEERS("PeerBenchmarks\\.", 3, 4, 1000, true, new String[] {"workload", "W1", "W2", "W3"}),
+    LARGE_PEERS("PeerBenchmarks\\.", 3, 3, 2000, true, new String[] {"workload", "W4"}),
+    TANH("TanhBenchmarks\\.", 2, 3, 1000, false),
+    LOOP_FORMS("LoopFormBenchmarks\\.", 2, 3, 1000, false),
+    UNROLL("UnrollBenchmarks\\.", 3, 3, 1000, false);
+
+    final String include;
+    final int warmups;
+    final int iterations;
+    final int warmupMillis;
+    final boolean allocation;
+    final String[][] params;
+
+    Suite(String include, int warmups, int iterations, int warmupMillis, boolean allocation,
+        String[]... params) {
+      this.include = include;
+      this.warmups = warmups;
+      this.iterations = iterations;
+      this.warmupMillis = warmupMillis;
+      this.allocation = allocation;
+      this.params = params;
+    }
+  }
+}

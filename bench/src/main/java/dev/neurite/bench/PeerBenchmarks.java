@@ -1,0 +1,78 @@
+package dev.neurite.bench;
+
+import dev.neurite.bench.peers.Peer;
+import dev.neurite.bench.peers.PeerKind;
+import dev.neurite.bench.workloads.Samples;
+import dev.neurite.bench.workloads.Workload;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Issue 7's comparison: every peer on every workload, single-sample inference latency, batch
+ * inference throughput and minibatch training throughput. One peer per fork, so each call site
+ * sees one implementation, as in a real program.
+ */
+@State(Scope.Thread)
+public class PeerBenchmarks {
+  /** The seed of the samples every peer sees. */
+  static final long SEED = 2026;
+
+  /** The workload, a {@link Workload} name. */
+  @Param({"W1", "W2", "W3", "W4"})
+  public String workload;
+
+  /** The implementation, a {@link PeerKind} name in lower case. */
+  @Param({"neurite", "reference", "handwritten", "encog"})
+  public String peer;
+
+  private Peer p;
+  private int next;
+
+  /** Loads the peer; it refuses to start if it does not compute the workload's function. */
+  @Setup
+  public void setUp() {
+    p = PeerKind.valueOf(peer.toUpperCase(Locale.ROOT)).create(Workload.valueOf(workload), SEED);
+  }
+
+  /** One inference on one sample; cycles through the first minibatch's samples. */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.NANOSECONDS)
+  public void predict(Blackhole bh) {
+    p.predict(next);
+    next = (next + 1) & (Samples.BATCH - 1);
+    bh.consume(p.output());
+  }
+
+  /** Inference on 256 samples, one after the other; the score is samples per second. */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @OperationsPerInvocation(Samples.COUNT)
+  public void predictBatch(Blackhole bh) {
+    for (int k = 0; k < Samples.COUNT; k++) {
+      p.predict(k);
+      bh.consume(p.output());
+    }
+  }
+
+  /** One SGD step on a minibatch of 32; the score is samples per second. */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @OperationsPerInvocation(Samples.BATCH)
+  public void train(Blackhole bh) {
+    p.trainStep();
+    bh.consume(p);
+  }
+}

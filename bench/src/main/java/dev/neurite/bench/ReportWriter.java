@@ -1,0 +1,253 @@
+package dev.neurite.bench;
+
+import dev.neurite.bench.peers.PeerKind;
+import dev.neurite.bench.workloads.Workload;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+
+/** Turns JMH results into the markdown of {@code BENCHMARKS.md}. */
+final class ReportWriter {
+  private static final String PEERS = "PeerBenchmarks.";
+
+  private final List<RunResult> results;
+  private final boolean quick;
+  private final long minutes;
+  private final StringBuilder md = new StringBuilder();
+
+  ReportWriter(List<RunResult> results, boolean quick, long minutes) {
+    this.results = results;
+    this.quick = quick;
+    this.minutes = minutes;
+  }
+
+  String markdown() {
+    header();
+    peerTable("Single-sample inference latency, ns per call (lower is better)", "predict", false);
+    allocationTable();
+    peerTable("Batch inference, 256 samples one after another, samples/s (higher is better)",
+        "predictBatch", true);
+    peerTable("Training, minibatch of 32 then one plain SGD step, samples/s (higher is better)",
+        "train", true);
+    targets();
+    shapes();
+    return md.toString();
+  }
+
+  private void header() {
+    md.append("# Benchmarks\n\n");
+    if (quick) {
+      md.append("**Smoke run (`--quick`): one short iteration each; these numbers mean nothing."
+          + "**\n\n");
+    }
+    md.append("Issue 7's comparison: the classes Neurite generates against the runtime's\n"
+        + "reference interpreter, a hand-written generic Java MLP (`HandWrittenMlp`, what a\n"
+        + "user would write) and Encog 3.4, on the workloads W1 2-4-1 tanh/sigmoid, W2 4-16-3\n"
+        + "ReLU/softmax, W3 64-32-10 ReLU/softmax, W4 784-256-128-10 ReLU/softmax; float32 for\n"
+        + "Neurite and the hand-written MLP (Encog and the interpreter compute in double); one\n"
+        + "thread. Every peer starts from the same weights and is checked, before it is\n"
+        + "measured, to compute the reference interpreter's outputs.\n\n");
+    md.append("| | |\n| --- | --- |\n");
+    row("date", LocalDate.now(ZoneOffset.UTC).toString() + " (UTC)");
+    row("JDK", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    row("CPU", cpuModel() + ", " + Runtime.getRuntime().availableProcessors()
+        + " cores, shared with other builds");
+    row("command", "`" + BenchmarkReport.COMMAND + "` (" + minutes + " min)");
+    row("JMH", "1.37, 1 fork, W1-W3: 3 warm-up + 4 measured iterations of 1 s; W4: 3 x 2 s"
+        + " warm-up + 3 x 1 s; scores are means, ± the 99.9% interval half-width");
+    md.append('\n');
+    md.append("Ratios are the generated class's speed over the peer's (2.0x = twice as fast).\n\n");
+  }
+
+  private void row(String key, String value) {
+    md.append("| ").append(key).append(" | ").append(value).append(" |\n");
+  }
+
+  private static String cpuModel() {
+    try {
+      for (String line : Files.readAllLines(Paths.get("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          return line.substring(line.indexOf(':') + 1).trim();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // Not Linux: fall through to the JVM's description.
+    }
+    return System.getProperty("os.arch");
+  }
+
+  private void peerTable(String title, String benchmark, boolean higherIsBetter) {
+    md.append("## ").append(title).append("\n\n| workload |");
+    for (PeerKind peer : PeerKind.values()) {
+      md.append(' ').append(peer.title()).append(" |");
+    }
+    md.append(" vs hand-written | vs Encog |\n| --- |");
+    md.append(" ---: |".repeat(PeerKind.values().length + 2)).append('\n');
+    for (Workload w : Workload.values()) {
+      md.append("| ").append(w).append(' ').append(w.shape()).append(" |");
+      for (PeerKind peer : PeerKind.values()) {
+        Result<?> r = primary(benchmark, w, peer);
+        md.append(' ').append(r == null ? "-" : number(r.getScore()) + " ± "
+            + number(r.getScoreError())).append(" |");
+      }
+      md.append(' ').append(ratioText(benchmark, w, PeerKind.HANDWRITTEN, higherIsBetter))
+          .append(" | ").append(ratioText(benchmark, w, PeerKind.ENCOG, higherIsBetter))
+          .append(" |\n");
+    }
+    md.append('\n');
+  }
+
+  private void allocationTable() {
+    md.append("## Allocation per single-sample inference, bytes per call (`-prof gc`)\n\n"
+        + "| workload |");
+    for (PeerKind peer : PeerKind.values()) {
+      md.append(' ').append(peer.title()).append(" |");
+    }
+    md.append("\n| --- |").append(" ---: |".repeat(PeerKind.values().length)).append('\n');
+    for (Workload w : Workload.values()) {
+      md.append("| ").append(w).append(" |");
+      for (PeerKind peer : PeerKind.values()) {
+        Double bytes = allocation(w, peer);
+        md.append(' ').append(bytes == null ? "-" : number(bytes)).append(" |");
+      }
+      md.append('\n');
+    }
+    md.append('\n');
+  }
+
+  private void targets() {
+    md.append("## Issue 7's targets, as measured in this run\n\n"
+        + "| target | measured | met |\n| --- | --- | --- |\n");
+    for (Workload w : Workload.values()) {
+      double need = w == Workload.W4 ? 5 : 3;
+      target(w + " single-sample inference >= " + (int) need + "x hand-written",
+          ratio("predict", w, PeerKind.HANDWRITTEN, false), need);
+    }
+    for (Workload w : Workload.values()) {
+      double need = w == Workload.W4 ? 5 : 2;
+      target(w + " training >= " + (int) need + "x hand-written",
+          ratio("train", w, PeerKind.HANDWRITTEN, true), need);
+    }
+    for (Workload w : Workload.values()) {
+      Double bytes = allocation(w, PeerKind.NEURITE);
+      md.append("| ").append(w).append(" predict allocates 0 B | ")
+          .append(bytes == null ? "-" : number(bytes) + " B").append(" | ")
+          .append(bytes == null ? "?" : bytes < 0.5 ? "yes" : "**no**").append(" |\n");
+    }
+    md.append('\n');
+  }
+
+  private void target(String what, double ratio, double need) {
+    md.append("| ").append(what).append(" | ").append(Double.isNaN(ratio) ? "-" : x(ratio))
+        .append(" | ").append(Double.isNaN(ratio) ? "?" : ratio >= need ? "yes" : "**no**")
+        .append(" |\n");
+  }
+
+  /** Lists the shape experiments as JMH reports them, grouped by benchmark class. */
+  private void shapes() {
+    Map<String, List<RunResult>> byClass = new TreeMap<>();
+    for (RunResult r : results) {
+      String name = r.getParams().getBenchmark();
+      String simple = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+      if (!simple.startsWith(PEERS)) {
+        byClass.computeIfAbsent(simple.substring(0, simple.indexOf('.')),
+            k -> new ArrayList<>()).add(r);
+      }
+    }
+    for (Map.Entry<String, List<RunResult>> e : byClass.entrySet()) {
+      md.append("## Shapes: ").append(e.getKey()).append("\n\n")
+          .append("| benchmark | parameters | score | unit |\n| --- | --- | ---: | --- |\n");
+      for (RunResult r : e.getValue()) {
+        String name = r.getParams().getBenchmark();
+        StringBuilder params = new StringBuilder();
+        for (String key : r.getParams().getParamsKeys()) {
+          params.append(params.length() == 0 ? "" : ", ").append(key).append('=')
+              .append(r.getParams().getParam(key));
+        }
+        Result<?> p = r.getPrimaryResult();
+        md.append("| ").append(name.substring(name.lastIndexOf('.') + 1)).append(" | ")
+            .append(params).append(" | ").append(number(p.getScore())).append(" ± ")
+            .append(number(p.getScoreError())).append(" | ").append(p.getScoreUnit())
+            .append(" |\n");
+      }
+      md.append('\n');
+    }
+  }
+
+  private Result<?> primary(String benchmark, Workload w, PeerKind peer) {
+    RunResult r = find(benchmark, w, peer);
+    return r == null ? null : r.getPrimaryResult();
+  }
+
+  private Double allocation(Workload w, PeerKind peer) {
+    RunResult r = find("predict", w, peer);
+    if (r == null) {
+      return null;
+    }
+    for (Map.Entry<String, Result> e : r.getSecondaryResults().entrySet()) {
+      if (e.getKey().endsWith("gc.alloc.rate.norm")) {
+        return e.getValue().getScore();
+      }
+    }
+    return null;
+  }
+
+  private RunResult find(String benchmark, Workload w, PeerKind peer) {
+    for (RunResult r : results) {
+      if (r.getParams().getBenchmark().endsWith(PEERS + benchmark)
+          && w.name().equals(r.getParams().getParam("workload"))
+          && peer.name().toLowerCase(Locale.ROOT).equals(r.getParams().getParam("peer"))) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /** Returns how many times faster Neurite is than {@code peer}, or NaN if either is missing. */
+  private double ratio(String benchmark, Workload w, PeerKind peer, boolean higherIsBetter) {
+    Result<?> ours = primary(benchmark, w, PeerKind.NEURITE);
+    Result<?> theirs = primary(benchmark, w, peer);
+    if (ours == null || theirs == null) {
+      return Double.NaN;
+    }
+    return higherIsBetter ? ours.getScore() / theirs.getScore()
+        : theirs.getScore() / ours.getScore();
+  }
+
+  private String ratioText(String benchmark, Workload w, PeerKind peer, boolean higher) {
+    double r = ratio(benchmark, w, peer, higher);
+    return Double.isNaN(r) ? "-" : x(r);
+  }
+
+  private static String x(double ratio) {
+    return String.format(Locale.ROOT, "%.2fx", ratio);
+  }
+
+  /** Three significant figures at most, thousands grouped: 12,300 or 8.21 or 0.0412. */
+  static String number(double value) {
+    if (Double.isNaN(value)) {
+      return "-";
+    }
+    double magnitude = Math.abs(value);
+    if (magnitude >= 100) {
+      double scale = Math.pow(10, Math.floor(Math.log10(magnitude)) - 2);
+      return String.format(Locale.ROOT, "%,.0f", Math.round(value / scale) * scale);
+    }
+    if (magnitude >= 10) {
+      return String.format(Locale.ROOT, "%.1f", value);
+    }
+    if (magnitude >= 1) {
+      return String.format(Locale.ROOT, "%.2f", value);
+    }
+    return magnitude == 0 ? "0" : String.format(Locale.ROOT, "%.3g", value);
+  }
+}

@@ -1,0 +1,66 @@
+package dev.neurite.bench.peers;
+
+import dev.neurite.bench.workloads.Samples;
+import dev.neurite.runtime.Model;
+import dev.neurite.runtime.optim.Sgd;
+import java.util.Arrays;
+
+/**
+ * A peer driven through the runtime's {@link Model} contract, trained the way the runtime's
+ * {@code Trainer} trains one minibatch: zero the gradient, {@code forwardBackward} each sample,
+ * average, {@link Sgd#step}, {@code setParameters}.
+ */
+class ModelPeer extends Peer {
+  private final Model model;
+  private final double[][] inputs;
+  private final double[][] targets;
+  private final double[] output;
+  private final double[] parameters;
+  private final double[] gradient;
+  private final Sgd sgd = new Sgd(LEARNING_RATE);
+
+  ModelPeer(Model model, double[] initial, Samples samples) {
+    this.model = model;
+    this.inputs = samples.inputs();
+    this.targets = samples.targets();
+    this.output = new double[model.outputSize()];
+    this.parameters = initial.clone();
+    this.gradient = new double[initial.length];
+    model.setParameters(parameters);
+  }
+
+  @Override
+  public void predict(int k) {
+    model.predict(inputs[k], output);
+  }
+
+  @Override
+  public Object output() {
+    return output;
+  }
+
+  @Override
+  public double[] outputOf(int k) {
+    predict(k);
+    return output.clone();
+  }
+
+  @Override
+  public void trainStep() {
+    Arrays.fill(gradient, 0);
+    for (int k = 0; k < Samples.BATCH; k++) {
+      model.forwardBackward(inputs[k], targets[k], gradient);
+    }
+    double scale = 1.0 / Samples.BATCH;
+    for (int i = 0; i < gradient.length; i++) {
+      gradient[i] *= scale;
+    }
+    sgd.step(parameters, gradient);
+    model.setParameters(parameters);
+  }
+
+  @Override
+  public int parameterCount() {
+    return model.parameterCount();
+  }
+}

@@ -1,0 +1,50 @@
+package dev.neurite.bench.workloads;
+
+import dev.neurite.runtime.FloatModel;
+import dev.neurite.runtime.NetworkSpec;
+import java.util.function.Supplier;
+
+/** The four networks of issue 7, each with its generated class. */
+public enum Workload {
+  W1(W1Net.SPEC, W1Net::new),
+  W2(W2Net.SPEC, W2Net::new),
+  W3(W3Net.SPEC, W3Net::new),
+  W4(W4Net.SPEC, W4Net::new);
+
+  private final NetworkSpec spec;
+  private final Supplier<FloatModel> generated;
+
+  Workload(NetworkSpec spec, Supplier<FloatModel> generated) {
+    this.spec = spec;
+    this.generated = generated;
+  }
+
+  /** Returns the network as declared. */
+  public NetworkSpec spec() {
+    return spec;
+  }
+
+  /** Returns a new instance of the class Neurite generated for this workload. */
+  public FloatModel newGenerated() {
+    return generated.get();
+  }
+
+  /** Returns the layer sizes, input first, e.g. {2, 4, 1}. */
+  public int[] sizes() {
+    int[] sizes = new int[spec.layerCount() + 1];
+    sizes[0] = spec.inputSize();
+    for (int l = 0; l < spec.layerCount(); l++) {
+      sizes[l + 1] = spec.outputSizeOf(l);
+    }
+    return sizes;
+  }
+
+  /** Returns the sizes as text, e.g. "2-4-1". */
+  public String shape() {
+    StringBuilder s = new StringBuilder();
+    for (int size : sizes()) {
+      s.append(s.length() == 0 ? "" : "-").append(size);
+    }
+    return s.toString();
+  }
+}

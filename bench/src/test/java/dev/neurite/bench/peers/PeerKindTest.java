@@ -1,0 +1,71 @@
+package dev.neurite.bench.peers;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.neurite.bench.workloads.Samples;
+import dev.neurite.bench.workloads.Workload;
+import dev.neurite.runtime.reference.ReferenceNetwork;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The benchmarks compare like with like: every peer computes the same function and trains. */
+class PeerKindTest {
+  private static final long SEED = 11;
+
+  @ParameterizedTest
+  @EnumSource(PeerKind.class)
+  void everyPeerMatchesTheReferenceOnEveryWorkload(PeerKind kind) {
+    for (Workload w : Workload.values()) {
+      Peer peer = kind.create(w, SEED);
+      assertEquals(w.spec().parameterCount(), peer.parameterCount(), kind + " on " + w);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Workload.class, names = {"W1", "W2", "W3"})
+  void handWrittenTrainingStepIsTheReferenceSgdStep(Workload w) {
+    double[] initial = new double[w.spec().parameterCount()];
+    w.newGenerated().getParameters(initial);
+    Samples samples = Samples.of(w.spec(), SEED);
+    Peer reference = new ModelPeer(new ReferenceNetwork(w.spec()), initial, samples);
+    Peer hand = new HandWrittenPeer(w, initial, samples);
+    double[] before = reference.outputOf(0);
+    reference.trainStep();
+    hand.trainStep();
+    double[] after = reference.outputOf(0);
+    assertArrayEquals(after, hand.outputOf(0), 1e-5, w.toString());
+    double moved = 0;
+    for (int o = 0; o < after.length; o++) {
+      moved = Math.max(moved, Math.abs(after[o] - before[o]));
+    }
+    assertTrue(moved > 1e-4, "the step must move the outputs by more than the tolerance");
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Workload.class, names = {"W1", "W2", "W3"})
+  void generatedTrainingStepIsTheReferenceSgdStep(Workload w) {
+    double[] initial = new double[w.spec().parameterCount()];
+    w.newGenerated().getParameters(initial);
+    Samples samples = Samples.of(w.spec(), SEED);
+    Peer reference = new ModelPeer(new ReferenceNetwork(w.spec()), initial, samples);
+    Peer generated = new GeneratedPeer(w.newGenerated(), initial, samples);
+    reference.trainStep();
+    generated.trainStep();
+    assertArrayEquals(reference.outputOf(3), generated.outputOf(3), 1e-5, w.toString());
+  }
+
+  @org.junit.jupiter.api.Test
+  void aPeerWithOtherWeightsIsRefused() {
+    Workload w = Workload.W2;
+    double[] other = new double[w.spec().parameterCount()];
+    java.util.Arrays.fill(other, 0.1);
+    HandWrittenPeer wrong = new HandWrittenPeer(w, other, Samples.of(w.spec(), SEED));
+    ReferenceNetwork oracle = new ReferenceNetwork(w.spec());
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> PeerKind.HANDWRITTEN.check(w, wrong, oracle, Samples.of(w.spec(), SEED)));
+    assertTrue(e.getMessage().contains("different function"), e.getMessage());
+  }
+}
