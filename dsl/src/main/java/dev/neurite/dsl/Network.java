@@ -43,4 +43,11 @@ public @interface Network {
 
   /** The seed of weight initialization; the same seed gives bit-identical weights. */
   long seed() default NetworkSpec.DEFAULT_SEED;
+
+  /**
+   * Whether the network is trained. An inference-only network ({@code false}) may use
+   * activations no gradient flows through, such as {@code BINARY_STEP}, and gets its weights
+   * through {@code setParameters}; a trained network must not use them.
+   */
+  boolean trainable() default true;
 }

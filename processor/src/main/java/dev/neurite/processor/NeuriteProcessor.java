@@ -2,24 +2,31 @@ package dev.neurite.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
-import dev.neurite.dsl.Network;
 import dev.neurite.processor.emit.ModelEmitter;
 import dev.neurite.processor.plan.Planner;
 import dev.neurite.processor.read.AnnotatedClassReader;
 import dev.neurite.processor.read.AnnotationTrees;
+import dev.neurite.processor.read.Annotations;
 import dev.neurite.processor.read.Declaration;
 import dev.neurite.processor.read.Location;
+import dev.neurite.processor.read.UnreadableAnnotationException;
 import dev.neurite.processor.validate.DeclarationValidator;
+import dev.neurite.processor.validate.ExistingType;
 import dev.neurite.processor.validate.Problem;
 import dev.neurite.processor.validate.ProcessorRule;
 import dev.neurite.runtime.NetworkSpec;
+import dev.neurite.runtime.SpecProblem;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.FilerException;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -31,14 +38,30 @@ import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 
 /**
- * The entry point javac runs: for each {@link Network} declaration, read, validate, plan, emit,
+ * The entry point javac runs: for each {@code @Network} declaration, read, validate, plan, emit,
  * write. Thin and total: no exception ever reaches the compiler, no code is generated for a
  * declaration with errors, and one bad declaration does not stop the others.
  */
 @AutoService(Processor.class)
 public final class NeuriteProcessor extends AbstractProcessor {
+  /** How many stack frames an internal error shows: enough to find the bug, not a wall. */
+  private static final int REPORTED_FRAMES = 8;
+
+  private final Consumer<String> beforeEmit;
+  /** The classes generated in this compilation, by qualified name, with their declaration. */
+  private final Map<String, String> generated = new LinkedHashMap<>();
   private AnnotationTrees trees;
   private Options options;
+
+  /** Creates the processor; javac calls this through the service loader. */
+  public NeuriteProcessor() {
+    this(declaration -> {});
+  }
+
+  /** A test seam: {@code beforeEmit} sees each valid declaration's name before its code. */
+  NeuriteProcessor(Consumer<String> beforeEmit) {
+    this.beforeEmit = beforeEmit;
+  }
 
   @Override
   public synchronized void init(ProcessingEnvironment env) {
@@ -51,13 +74,13 @@ public final class NeuriteProcessor extends AbstractProcessor {
   }
 
   @Override
-  public Set<String> getSupportedOptions() {
-    return Options.NAMES;
+  public Set<String> getSupportedAnnotationTypes() {
+    return new LinkedHashSet<>(Annotations.ALL);
   }
 
   @Override
-  public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Network.class.getCanonicalName());
+  public Set<String> getSupportedOptions() {
+    return Options.NAMES;
   }
 
   @Override
@@ -67,46 +90,80 @@ public final class NeuriteProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    for (Element element : round.getElementsAnnotatedWith(Network.class)) {
-      try {
-        processDeclaration(element);
-      } catch (RuntimeException | IOException | Error e) {
-        report(ProcessorRule.INTERNAL_ERROR.format(stackTrace(e)), Location.of(element));
+    for (Element element : annotated(round, Annotations.NETWORK)) {
+      guarded(element, () -> processNetwork(element));
+    }
+    Set<Element> layered = new LinkedHashSet<>();
+    for (String layer : List.of(Annotations.INPUT, Annotations.DENSE, Annotations.DENSE_LIST)) {
+      layered.addAll(annotated(round, layer));
+    }
+    for (Element element : layered) {
+      if (Annotations.find(element, Annotations.NETWORK).isEmpty()) {
+        guarded(element, () -> report(ProcessorRule.NETWORK_MISSING.format(
+            Annotations.describe(element)), Annotations.firstLayerAnnotation(element, trees)));
       }
     }
-    return false;
+    return false; // never claims: other processors may read these annotations too
   }
 
-  private void processDeclaration(Element element) throws IOException {
+  private Set<? extends Element> annotated(RoundEnvironment round, String annotation) {
+    TypeElement type = processingEnv.getElementUtils().getTypeElement(annotation);
+    return type == null ? Set.of() : round.getElementsAnnotatedWith(type);
+  }
+
+  /** Runs one declaration's work; whatever it throws becomes an error on that element. */
+  private void guarded(Element element, Work work) {
+    try {
+      work.run();
+    } catch (UnreadableAnnotationException alreadyReportedByJavac) {
+      // javac reports the unresolved value itself; a second message would only add noise
+    } catch (RuntimeException | IOException | Error e) {
+      report(ProcessorRule.INTERNAL_ERROR.format(summary(e)),
+          Annotations.locate(element, Annotations.NETWORK));
+    }
+  }
+
+  private void processNetwork(Element element) throws IOException {
     if (element.getKind() != ElementKind.CLASS) {
-      report(ProcessorRule.ELEMENT_KIND.format(element.getKind().toString().toLowerCase(
-          java.util.Locale.ROOT) + " " + element.getSimpleName()), Location.of(element));
+      report(ProcessorRule.ELEMENT_KIND.format(Annotations.describe(element)),
+          Annotations.locate(element, Annotations.NETWORK));
       return;
     }
     Declaration declaration =
         new AnnotatedClassReader(processingEnv.getElementUtils(), trees).read((TypeElement) element);
-    List<Problem> problems = new DeclarationValidator(
-        name -> processingEnv.getElementUtils().getTypeElement(name) != null)
-        .validate(declaration);
-    if (!problems.isEmpty()) {
-      problems.forEach(p -> report(p.message(), p.location()));
-      return;
+    List<Problem> problems = new DeclarationValidator(this::existing).validate(declaration);
+    problems.forEach(p -> report(p.message(), p.location()));
+    if (!problems.isEmpty() || !options.problems().isEmpty()) {
+      return; // bad options were reported in init; code from guessed options would mislead
     }
+    beforeEmit.accept(declaration.sourceName());
     NetworkSpec spec = NetworkSpec.of(declaration.name(), declaration.inputSize(),
         declaration.layers(), declaration.loss(), declaration.precision(), declaration.seed());
-    if (!options.problems().isEmpty()) {
-      return; // the options were reported in init; generating with guessed options would mislead
-    }
     JavaFile file = ModelEmitter.emit(new Planner(options.unrollLimit())
         .plan(declaration.packageName(), declaration.sourceName(), spec));
-    write(file, element);
+    write(file, declaration, element);
+  }
+
+  /** Looks first at what this run generated, then at the compilation's types. */
+  private Optional<ExistingType> existing(String qualifiedName) {
+    String from = generated.get(qualifiedName);
+    return from != null ? Optional.of(new ExistingType(from))
+        : Annotations.existing(processingEnv.getElementUtils(), qualifiedName);
   }
 
   /** Writes through the Filer with {@code origin} as the one originating element. */
-  private void write(JavaFile file, Element origin) throws IOException {
-    String name = file.packageName().isEmpty()
-        ? file.typeSpec().name() : file.packageName() + "." + file.typeSpec().name();
-    JavaFileObject source = processingEnv.getFiler().createSourceFile(name, origin);
+  private void write(JavaFile file, Declaration declaration, Element origin) throws IOException {
+    String name = declaration.generatedName();
+    JavaFileObject source;
+    try {
+      source = processingEnv.getFiler().createSourceFile(name, origin);
+    } catch (FilerException taken) {
+      // the name is a source of this compilation, or another processor's output
+      report(ProcessorRule.NAME_CLASH.format(name),
+          declaration.locate(SpecProblem.NETWORK, "name"));
+      return;
+    }
+    generated.put(name, declaration.sourceName());
     try (Writer writer = source.openWriter()) {
       file.writeTo(writer);
     }
@@ -122,9 +179,18 @@ public final class NeuriteProcessor extends AbstractProcessor {
         Diagnostic.Kind.ERROR, message, at.element(), at.annotation(), at.value());
   }
 
-  private static String stackTrace(Throwable e) {
-    StringWriter out = new StringWriter();
-    e.printStackTrace(new PrintWriter(out));
-    return out.toString();
+  /** The exception and its first frames: what a bug report needs, in a readable message. */
+  private static String summary(Throwable e) {
+    StringBuilder s = new StringBuilder(e.toString());
+    StackTraceElement[] frames = e.getStackTrace();
+    for (int i = 0; i < Math.min(REPORTED_FRAMES, frames.length); i++) {
+      s.append("\n\tat ").append(frames[i]);
+    }
+    return s.toString();
+  }
+
+  /** A step that may fail in any way. */
+  private interface Work {
+    void run() throws IOException;
   }
 }

@@ -1,5 +1,6 @@
 package dev.neurite.processor.emit;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -8,6 +9,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.neurite.dsl.GeneratedNetwork;
 import dev.neurite.processor.plan.LayerPlan;
 import dev.neurite.processor.plan.NetworkPlan;
 import dev.neurite.runtime.Activation;
@@ -48,6 +50,8 @@ public final class ModelEmitter {
     TypeSpec.Builder type = TypeSpec.classBuilder(plan.className())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(spec.precision() == Precision.FLOAT ? FloatModel.class : Model.class)
+        .addAnnotation(AnnotationSpec.builder(GeneratedNetwork.class)
+            .addMember("value", "$S", plan.sourceName()).build())
         .addJavadoc("The network declared by {@code $L}, compiled by Neurite: $L.\n\n"
             + "<p>Generated code: do not edit. Not thread-safe; use one instance per thread.\n",
             plan.sourceName(), describe());

@@ -1,5 +1,6 @@
 package dev.neurite.processor.read;
 
+import com.sun.source.util.TreePath;
 import dev.neurite.dsl.Dense;
 import dev.neurite.dsl.Input;
 import dev.neurite.dsl.Network;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import com.sun.source.util.TreePath;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
@@ -25,10 +25,10 @@ import javax.lang.model.util.Elements;
  * layers in source order. Decisions come from the annotated type alone (Gradle's isolating rule).
  */
 public final class AnnotatedClassReader {
-  private static final String NETWORK = Network.class.getCanonicalName();
-  private static final String INPUT = Input.class.getCanonicalName();
-  private static final String DENSE = Dense.class.getCanonicalName();
-  private static final String DENSE_LIST = Dense.List.class.getCanonicalName();
+  private static final String NETWORK = Annotations.NETWORK;
+  private static final String INPUT = Annotations.INPUT;
+  private static final String DENSE = Annotations.DENSE;
+  private static final String DENSE_LIST = Annotations.DENSE_LIST;
 
   private final Elements elements;
   private final AnnotationTrees trees;
@@ -42,18 +42,22 @@ public final class AnnotatedClassReader {
     this.trees = trees;
   }
 
-  /** Returns the network declared on {@code type}. */
+  /**
+   * Returns the network declared on {@code type}.
+   *
+   * @throws UnreadableAnnotationException if a value did not resolve (javac reports it)
+   */
   public Declaration read(TypeElement type) {
     Map<String, Location> locations = new LinkedHashMap<>();
     List<LayerSpec> layers = new ArrayList<>();
     AnnotationMirror network = null;
     int inputSize = 0;
     for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
-      String kind = qualifiedName(mirror);
+      String kind = Annotations.qualifiedName(mirror);
       if (kind.equals(NETWORK)) {
         network = mirror;
       } else if (kind.equals(INPUT)) {
-        inputSize = (Integer) value(mirror, "value").getValue();
+        inputSize = typed(mirror, "value", Integer.class);
         locations.put("input", at(type, mirror, "value"));
       } else if (kind.equals(DENSE)) {
         readDense(type, mirror, layers, locations);
@@ -64,19 +68,16 @@ public final class AnnotatedClassReader {
       }
     }
     pointAtDenseTrees(type, layers.size(), locations);
-    if (inputSize == 0 && !locations.containsKey("input")) {
-      locations.put("input", Location.of(type, network, null));
-    }
     return declaration(type, network, inputSize, layers, locations);
   }
 
   private Declaration declaration(TypeElement type, AnnotationMirror network, int inputSize,
       List<LayerSpec> layers, Map<String, Location> locations) {
-    String name = (String) value(network, "name").getValue();
+    String name = typed(network, "name", String.class);
     if (name.isEmpty()) {
       name = type.getSimpleName() + "Net";
     }
-    for (String attribute : new String[] {"name", "loss", "precision", "seed"}) {
+    for (String attribute : new String[] {"name", "loss", "precision", "seed", "trainable"}) {
       locations.put(attribute, at(type, network, attribute));
     }
     locations.put("layers", Location.of(type, network, null));
@@ -87,9 +88,10 @@ public final class AnnotatedClassReader {
         name,
         inputSize,
         layers,
-        enumValue(Loss.class, value(network, "loss")),
-        enumValue(Precision.class, value(network, "precision")),
-        (Long) value(network, "seed").getValue(),
+        enumValue(Loss.class, network, "loss"),
+        enumValue(Precision.class, network, "precision"),
+        typed(network, "seed", Long.class),
+        typed(network, "trainable", Boolean.class),
         Location.of(type, network, null),
         locations);
   }
@@ -97,10 +99,10 @@ public final class AnnotatedClassReader {
   private void readDense(TypeElement type, AnnotationMirror mirror, List<LayerSpec> layers,
       Map<String, Location> locations) {
     int index = layers.size();
-    int units = (Integer) value(mirror, "units").getValue();
-    Activation activation = enumValue(Activation.class, value(mirror, "activation"));
-    double alpha = (Double) value(mirror, "alpha").getValue();
-    boolean bias = (Boolean) value(mirror, "bias").getValue();
+    int units = typed(mirror, "units", Integer.class);
+    Activation activation = enumValue(Activation.class, mirror, "activation");
+    double alpha = typed(mirror, "alpha", Double.class);
+    boolean bias = typed(mirror, "bias", Boolean.class);
     double parameter = Double.isNaN(alpha) ? activation.defaultParameter() : alpha;
     layers.add(LayerSpec.dense(units, activation, parameter, bias));
     locations.put(String.valueOf(index), Location.of(type, mirror, null));
@@ -153,21 +155,32 @@ public final class AnnotatedClassReader {
     throw new IllegalStateException("no attribute " + attribute + " on " + mirror);
   }
 
-  @SuppressWarnings("unchecked")
+  /** Returns a value of the expected type; an erroneous value (javac's stand-in) is not one. */
+  private <T> T typed(AnnotationMirror mirror, String attribute, Class<T> type) {
+    return typed(value(mirror, attribute).getValue(), attribute, type);
+  }
+
+  private static <T> T typed(Object value, String attribute, Class<T> type) {
+    if (!type.isInstance(value)) {
+      throw new UnreadableAnnotationException(attribute, value);
+    }
+    return type.cast(value);
+  }
+
   private static List<AnnotationMirror> nestedMirrors(AnnotationValue array) {
     List<AnnotationMirror> mirrors = new ArrayList<>();
-    for (AnnotationValue v : (List<? extends AnnotationValue>) array.getValue()) {
-      mirrors.add((AnnotationMirror) v.getValue());
+    for (Object v : typed(array.getValue(), "value", List.class)) {
+      mirrors.add(typed(((AnnotationValue) v).getValue(), "value", AnnotationMirror.class));
     }
     return mirrors;
   }
 
-  private static <E extends Enum<E>> E enumValue(Class<E> type, AnnotationValue value) {
-    VariableElement constant = (VariableElement) value.getValue();
-    return Enum.valueOf(type, constant.getSimpleName().toString());
-  }
-
-  private static String qualifiedName(AnnotationMirror mirror) {
-    return ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+  private <E extends Enum<E>> E enumValue(Class<E> type, AnnotationMirror mirror, String attribute) {
+    VariableElement constant = typed(mirror, attribute, VariableElement.class);
+    try {
+      return Enum.valueOf(type, constant.getSimpleName().toString());
+    } catch (IllegalArgumentException notAConstant) {
+      throw new UnreadableAnnotationException(attribute, constant);
+    }
   }
 }

@@ -17,10 +17,12 @@ import java.util.Map;
  * @param loss the declared loss
  * @param precision the declared precision
  * @param seed the declared seed
+ * @param trainable whether the network is trained (false: inference only)
  * @param origin the element that declares the network: the originating element of the output
  * @param locations where each attribute came from: keys are {@code "name"}, {@code "input"},
- *     {@code "loss"}, {@code "layers"} for the network and {@code "<layer>.<attribute>"} for
- *     layers
+ *     {@code "loss"}, {@code "layers"}, {@code "trainable"} for the network and
+ *     {@code "<layer>.<attribute>"} for layers; {@code "input"} is present only when the input
+ *     size was declared, so that a missing one can be told from a wrong one
  */
 public record Declaration(
     String packageName,
@@ -31,8 +33,22 @@ public record Declaration(
     Loss loss,
     Precision precision,
     long seed,
+    boolean trainable,
     Location origin,
     Map<String, Location> locations) {
+
+  /** Creates the declaration of a trained network. */
+  public Declaration(String packageName, String sourceName, String name, int inputSize,
+      List<LayerSpec> layers, Loss loss, Precision precision, long seed, Location origin,
+      Map<String, Location> locations) {
+    this(packageName, sourceName, name, inputSize, layers, loss, precision, seed, true, origin,
+        locations);
+  }
+
+  /** Returns the qualified name of the class to generate. */
+  public String generatedName() {
+    return packageName.isEmpty() ? name : packageName + "." + name;
+  }
 
   /**
    * Returns where the attribute of a layer (or of the network, for a negative layer) was written;
