@@ -41,8 +41,8 @@ public final class ModelFile {
    * @throws IllegalArgumentException if an argument is null or the extras do not fit the model
    */
   public static void save(Model model, Path path, ModelExtras extras) throws IOException {
-    if (path == null) {
-      throw new IllegalArgumentException("path must not be null");
+    if (path == null || path.getFileName() == null) {
+      throw new IllegalArgumentException("path must name a file, but was " + path);
     }
     AtomicFiles.write(path, encode(model, extras));
   }
@@ -85,12 +85,30 @@ public final class ModelFile {
       throw new IllegalArgumentException("path and model must not be null, but "
           + (path == null ? "path" : "model") + " was null");
     }
+    return load(path.toString(), readFile(path), into);
+  }
+
+  /**
+   * Checks the file at {@code path} and returns what it holds besides the weights, without
+   * loading them into a model: for example to find which network a file is for.
+   *
+   * @throws ModelFileException if the file is not a model file, is truncated or corrupted, or has
+   *     an unknown version
+   */
+  public static ModelFileInfo inspect(Path path) throws IOException {
+    if (path == null) {
+      throw new IllegalArgumentException("path must not be null");
+    }
+    return info(ModelFileReader.read(path.toString(), readFile(path)));
+  }
+
+  private static byte[] readFile(Path path) throws IOException {
     long size = Files.size(path);
     if (size > ModelFileFormat.MAX_FILE_BYTES) {
       throw new ModelFileException(path + " is not a model file: it has " + size
           + " bytes, more than any model file");
     }
-    return load(path.toString(), Files.readAllBytes(path), into);
+    return Files.readAllBytes(path);
   }
 
   /**
@@ -148,6 +166,10 @@ public final class ModelFile {
           + " inputs");
     }
     into.setParameters(c.parameters);
+    return info(c);
+  }
+
+  private static ModelFileInfo info(ModelFileReader.Contents c) {
     return new ModelFileInfo(ModelFileFormat.VERSION, c.networkName, c.precision, c.seed,
         c.shape.toString(), c.extras);
   }

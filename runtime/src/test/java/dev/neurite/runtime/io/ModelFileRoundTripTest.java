@@ -59,6 +59,17 @@ class ModelFileRoundTripTest {
   }
 
   @Test
+  void inspectingAFileNeedsNoModel() throws IOException {
+    Path file = dir.resolve("iris.nrt");
+    ModelFile.save(iris(6), file, fullExtras());
+    ModelFileInfo info = ModelFile.inspect(file);
+    assertEquals("Iris", info.networkName());
+    assertEquals(6, info.seed());
+    assertEquals("4-16-3 (relu, softmax)", info.shape());
+    assertExtrasEqual(fullExtras(), info.extras());
+  }
+
+  @Test
   void streamsRoundTripToo() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ModelFile.write(iris(3), out, fullExtras());
@@ -95,6 +106,7 @@ class ModelFileRoundTripTest {
     assertThrows(IllegalArgumentException.class,
         () -> ModelExtras.builder().optimizerState(new double[][] {null}));
     assertThrows(IllegalArgumentException.class, () -> ModelFile.save(null, dir.resolve("y")));
+    assertThrows(IllegalArgumentException.class, () -> ModelFile.save(iris(1), dir.getRoot()));
   }
 
   private static void assertExtrasEqual(ModelExtras expected, ModelExtras actual) {

@@ -91,4 +91,15 @@ class ModelMetricsTest {
     assertThrows(IllegalArgumentException.class, () -> RegressionMetrics.of(line(1, 0),
         Dataset.of(new double[0][], new double[0][])));
   }
+
+  @Test
+  void meanLossUsesTheNetworksLossAndAgreesWithTheArrayForm() {
+    // predictions 1, 3, 5 against targets 1, 2, 6: squared errors 0, 1, 1.
+    Dataset data = Dataset.of(new double[][] {{0}, {1}, {2}}, new double[][] {{1}, {2}, {6}});
+    assertEquals(2.0 / 3, MeanLoss.of(line(2, 1), data), EPS);
+    assertEquals(2.0 / 3, MeanLoss.of(Loss.MEAN_SQUARED_ERROR,
+        new double[][] {{1}, {3}, {5}}, new double[][] {{1}, {2}, {6}}), EPS);
+    assertEquals(1.0 / 3, MeanLoss.of(Loss.HUBER,
+        new double[][] {{1}, {3}, {5}}, new double[][] {{1}, {2}, {6}}), EPS);
+  }
 }
