@@ -49,12 +49,19 @@ final class TrainingRun {
         validation != null && Accuracy.appliesTo(validation, output.length);
   }
 
-  /** Runs the epochs; the optimizer's learning rate is put back when the run ends. */
+  /**
+   * Runs the epochs with the model in training mode (dropout on, its masks drawn from a seed
+   * taken from the run's generator); the model leaves training mode and the optimizer gets its
+   * learning rate back when the run ends, normally or not.
+   */
   TrainingHistory execute() {
     double baseRate = optimizer.learningRate();
+    model.setDropoutSeed(random.nextLong());
+    model.setTraining(true);
     try {
       return epochs(baseRate);
     } finally {
+      model.setTraining(false);
       optimizer.setLearningRate(baseRate);
     }
   }

@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.neurite.runtime.Activation;
 import dev.neurite.runtime.CostFunction;
+import dev.neurite.runtime.LayerSpec;
+import dev.neurite.runtime.Loss;
+import dev.neurite.runtime.NetworkSpec;
+import dev.neurite.runtime.Precision;
 import dev.neurite.runtime.optim.Adam;
 import dev.neurite.runtime.optim.LearningRateSchedule;
 import dev.neurite.runtime.optim.Sgd;
@@ -102,5 +107,40 @@ class TrainerTest {
       }
     }).batchSize(1).build().fit(Fixtures.linearNetwork(1), Fixtures.linear());
     assertEquals(30, trainSize[0]);
+  }
+
+  @Test
+  void dropoutRunsRepeatAndTheModelLeavesTrainingMode() {
+    assertTrue(Arrays.equals(trainWithDropout(), trainWithDropout()));
+    ReferenceNetwork net = dropoutNetwork();
+    Trainer.builder().epochs(3).build().fit(net, Fixtures.xor());
+    double[] first = new double[1];
+    double[] second = new double[1];
+    net.forward(new double[] {1, 0}, first);
+    net.forward(new double[] {1, 0}, second);
+    assertEquals(first[0], second[0], "forward after fit must not drop values");
+  }
+
+  private static ReferenceNetwork dropoutNetwork() {
+    return new ReferenceNetwork(NetworkSpec.of("Dropping", 2, Arrays.asList(
+        LayerSpec.dense(16, Activation.TANH), LayerSpec.dropout(0.1),
+        LayerSpec.dense(1, Activation.SIGMOID)), Loss.BINARY_CROSS_ENTROPY, Precision.DOUBLE, 3));
+  }
+
+  private static double[] trainWithDropout() {
+    ReferenceNetwork net = dropoutNetwork();
+    TrainingHistory history = Trainer.builder().epochs(300).build().fit(net, Fixtures.xor());
+    double[] losses = history.trainLosses();
+    // Dropout makes single epochs noisy on four samples: compare the first and last 20.
+    assertTrue(mean(losses, 280, 300) < mean(losses, 0, 20) / 2, Arrays.toString(losses));
+    return Fixtures.parameters(net);
+  }
+
+  private static double mean(double[] values, int from, int to) {
+    double sum = 0;
+    for (int i = from; i < to; i++) {
+      sum += values[i];
+    }
+    return sum / (to - from);
   }
 }
