@@ -46,16 +46,28 @@ public final class Artifacts {
 
   /** Writes the training losses as {@code <sample>-history.csv} and {@code <sample>-loss.png}. */
   public void writeHistory(double[] trainLosses) throws IOException {
+    writeHistories(new String[] {"train_loss"}, trainLosses);
+  }
+
+  /** Writes several runs' training losses, one column and one curve each. */
+  public void writeHistories(String[] names, double[]... losses) throws IOException {
     Path csv = file("-history.csv");
     try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-      w.write("epoch,train_loss\n");
-      for (int i = 0; i < trainLosses.length; i++) {
-        w.write((i + 1) + "," + trainLosses[i] + "\n");
+      w.write("epoch");
+      for (String name : names) {
+        w.write("," + name.replace(' ', '_'));
+      }
+      w.write("\n");
+      for (int i = 0; i < losses[0].length; i++) {
+        w.write(String.valueOf(i + 1));
+        for (double[] run : losses) {
+          w.write("," + run[i]);
+        }
+        w.write("\n");
       }
     }
     Path png = file("-loss.png");
-    LossChart.write(png, sample + ": training loss per epoch", new String[] {"training"},
-        trainLosses);
+    LossChart.write(png, sample + ": training loss per epoch", names, losses);
     out.println("Wrote " + csv + " and " + png);
   }
 
