@@ -48,7 +48,10 @@ public final class DigitsSample {
     DigitsNet net = new DigitsNet();
     out.println(DigitsNet.SPEC);
     Artifacts artifacts = new Artifacts(dir, "digits", out);
-    Trainer trainer = Trainer.builder().epochs(EPOCHS).listener(artifacts.progress()).build();
+    Trainer trainer = Trainer.builder()
+        .epochs(EPOCHS)
+        .listener(artifacts.progress(EPOCHS))
+        .build();
     artifacts.writeHistory(trainer.fit(net, train));
 
     ConfusionMatrix matrix = ConfusionMatrix.of(net, test).withClassNames(digits.classNames());

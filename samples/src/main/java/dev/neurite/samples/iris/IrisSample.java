@@ -45,8 +45,10 @@ public final class IrisSample {
     IrisNet net = new IrisNet();
     out.println(IrisNet.SPEC);
     Artifacts artifacts = new Artifacts(dir, "iris", out);
-    Trainer trainer = Trainer.builder().listener(artifacts.progress()).build();
-    artifacts.writeHistory(trainer.fit(net, train).trainLosses());
+    Trainer trainer = Trainer.builder()
+        .listener(artifacts.progress(Trainer.DEFAULT_EPOCHS))
+        .build();
+    artifacts.writeHistory(trainer.fit(net, train));
 
     ConfusionMatrix matrix = ConfusionMatrix.of(net, test).withClassNames(iris.classNames());
     out.println("Test set confusion matrix (rows: true species, columns: predicted):");

@@ -6,6 +6,7 @@ import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.metrics.Accuracy;
 import dev.neurite.runtime.optim.Sgd;
 import dev.neurite.runtime.train.Trainer;
+import dev.neurite.runtime.train.TrainingHistory;
 import dev.neurite.samples.support.Artifacts;
 import dev.neurite.samples.support.Outputs;
 import dev.neurite.samples.xor.XorNet;
@@ -28,6 +29,7 @@ public final class LinearVersusNonLinearSample {
   static final double[][] INPUTS = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
   static final double[][] TARGETS = {{0}, {1}, {1}, {0}};
   static final Dataset XOR = Dataset.of(INPUTS, TARGETS);
+  static final int EPOCHS = 1000;
 
   private LinearVersusNonLinearSample() {}
 
@@ -45,11 +47,11 @@ public final class LinearVersusNonLinearSample {
     XorNet nonLinear = new XorNet();
     LinearXorNet linear = new LinearXorNet();
     out.println("Non-linear: " + XorNet.SPEC);
-    double[] nonLinearLosses = train(nonLinear, artifacts);
+    TrainingHistory nonLinearHistory = train(nonLinear, artifacts);
     out.println("Linear:     " + LinearXorNet.SPEC);
-    double[] linearLosses = train(linear, artifacts);
+    TrainingHistory linearHistory = train(linear, artifacts);
     artifacts.writeHistories(new String[] {"tanh hidden layer", "identity hidden layer"},
-        nonLinearLosses, linearLosses);
+        nonLinearHistory, linearHistory);
 
     double nonLinearAccuracy = report("tanh hidden layer", nonLinear, out);
     double linearAccuracy = report("identity hidden layer", linear, out);
@@ -62,13 +64,13 @@ public final class LinearVersusNonLinearSample {
   }
 
   /** Trains with plain SGD: the same optimizer, epochs and batches for both networks. */
-  static double[] train(Model net, Artifacts artifacts) {
+  static TrainingHistory train(Model net, Artifacts artifacts) {
     Trainer trainer = Trainer.builder()
         .optimizer(new Sgd(0.5))
-        .epochs(1000)
+        .epochs(EPOCHS)
         .batchSize(4)
         .seed(7)
-        .listener(artifacts.progress())
+        .listener(artifacts.progress(EPOCHS))
         .build();
     return trainer.fit(net, XOR);
   }

@@ -2,6 +2,8 @@ package dev.neurite.samples.support;
 
 import dev.neurite.runtime.Model;
 import dev.neurite.runtime.data.Dataset;
+import dev.neurite.runtime.train.ConsoleProgressListener;
+import dev.neurite.runtime.train.TrainingHistory;
 import dev.neurite.runtime.train.TrainingListener;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,42 +35,55 @@ public final class Artifacts {
     return directory.resolve(sample + suffix);
   }
 
-  /** Returns a listener that prints the loss every tenth of the run. */
-  public TrainingListener progress() {
-    return new TrainingListener() {
-      @Override public void onEpochEnd(int epoch, double loss) {
-        if (epoch == 1 || epoch % 10 == 0) {
-          out.printf("epoch %5d  loss %.6f%n", epoch, loss);
-        }
-      }
-    };
+  /** Returns the console progress listener, printing about ten lines for {@code epochs}. */
+  public TrainingListener progress(int epochs) {
+    return new ConsoleProgressListener(out, System::nanoTime, Math.max(1, epochs / 10));
   }
 
-  /** Writes the training losses as {@code <sample>-history.csv} and {@code <sample>-loss.png}. */
-  public void writeHistory(double[] trainLosses) throws IOException {
-    writeHistories(new String[] {"train_loss"}, trainLosses);
+  /**
+   * Writes the run's history as {@code <sample>-history.csv} and its loss curves (training, and
+   * validation when measured) as {@code <sample>-loss.png}.
+   */
+  public void writeHistory(TrainingHistory history) throws IOException {
+    Path csv = writeCsv(file("-history.csv"), history);
+    double[] validation = validationLosses(history);
+    boolean validated = !Double.isNaN(validation[validation.length - 1]);
+    Path png = file("-loss.png");
+    LossChart.write(png, sample + ": loss per epoch",
+        new String[] {"training", "validation"}, history.trainLosses(),
+        validated ? validation : null);
+    out.println("Wrote " + csv + " and " + png);
   }
 
-  /** Writes several runs' training losses, one column and one curve each. */
-  public void writeHistories(String[] names, double[]... losses) throws IOException {
-    Path csv = file("-history.csv");
-    try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-      w.write("epoch");
-      for (String name : names) {
-        w.write("," + name.replace(' ', '_'));
-      }
-      w.write("\n");
-      for (int i = 0; i < losses[0].length; i++) {
-        w.write(String.valueOf(i + 1));
-        for (double[] run : losses) {
-          w.write("," + run[i]);
-        }
-        w.write("\n");
-      }
+  /**
+   * Writes several runs compared in one sample: one {@code <sample>-<name>-history.csv} per run
+   * and their training losses in one {@code <sample>-loss.png}.
+   */
+  public void writeHistories(String[] names, TrainingHistory... histories) throws IOException {
+    double[][] losses = new double[histories.length][];
+    for (int r = 0; r < histories.length; r++) {
+      Path csv = writeCsv(file("-" + names[r].replace(' ', '-') + "-history.csv"), histories[r]);
+      out.println("Wrote " + csv);
+      losses[r] = histories[r].trainLosses();
     }
     Path png = file("-loss.png");
     LossChart.write(png, sample + ": training loss per epoch", names, losses);
-    out.println("Wrote " + csv + " and " + png);
+    out.println("Wrote " + png);
+  }
+
+  private static Path writeCsv(Path csv, TrainingHistory history) throws IOException {
+    try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+      history.writeCsv(w);
+    }
+    return csv;
+  }
+
+  private static double[] validationLosses(TrainingHistory history) {
+    double[] losses = new double[history.epochCount()];
+    for (int i = 0; i < losses.length; i++) {
+      losses[i] = history.epochs().get(i).validationLoss();
+    }
+    return losses;
   }
 
   /**
