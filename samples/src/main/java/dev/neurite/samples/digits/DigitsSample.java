@@ -59,7 +59,7 @@ public final class DigitsSample {
     out.println(matrix);
     out.println(matrix.report());
     out.printf("Test accuracy: %.2f%% (%d images)%n", 100 * matrix.accuracy(), test.size());
-    boolean same = artifacts.saveAndReload(net, new DigitsNet(), test);
+    boolean same = artifacts.saveAndReload(net, new DigitsNet(), split.test(), standardizer);
     return new Result(matrix.accuracy(), same);
   }
 }

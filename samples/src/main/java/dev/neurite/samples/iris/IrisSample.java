@@ -55,7 +55,7 @@ public final class IrisSample {
     out.println(matrix);
     out.println(matrix.report());
     out.printf("Test accuracy: %.2f%% (%d flowers)%n", 100 * matrix.accuracy(), test.size());
-    boolean same = artifacts.saveAndReload(net, new IrisNet(), test);
+    boolean same = artifacts.saveAndReload(net, new IrisNet(), split.test(), standardizer);
     return new Result(matrix.accuracy(), same);
   }
 }

@@ -2,6 +2,10 @@ package dev.neurite.samples.support;
 
 import dev.neurite.runtime.Model;
 import dev.neurite.runtime.data.Dataset;
+import dev.neurite.runtime.data.Standardizer;
+import dev.neurite.runtime.io.ModelExtras;
+import dev.neurite.runtime.io.ModelFile;
+import dev.neurite.runtime.io.ModelFileInfo;
 import dev.neurite.runtime.train.ConsoleProgressListener;
 import dev.neurite.runtime.train.TrainingHistory;
 import dev.neurite.runtime.train.TrainingListener;
@@ -87,24 +91,45 @@ public final class Artifacts {
   }
 
   /**
-   * Moves the parameters of {@code trained} into {@code fresh} and checks that both predict
-   * exactly the same on every sample of {@code data}; returns whether they do.
+   * Saves {@code trained} as {@code <sample>-<network>.nrt}, loads the file into {@code fresh},
+   * and returns whether both predict exactly the same on every sample of {@code data}.
    */
-  public boolean saveAndReload(Model trained, Model fresh, Dataset data) {
-    double[] parameters = new double[trained.parameterCount()];
-    trained.getParameters(parameters);
-    fresh.setParameters(parameters);
-    boolean same = predictSame(trained, fresh, data);
-    out.println("Reloaded model predicts the same: " + same);
+  public boolean saveAndReload(Model trained, Model fresh, Dataset data) throws IOException {
+    return saveAndReload(trained, fresh, data, null);
+  }
+
+  /**
+   * Saves {@code trained} with the {@code standardizer} its inputs go through (none if null) as
+   * {@code <sample>-<network>.nrt}, loads the file into {@code fresh}, and returns whether the
+   * reloaded pair predicts exactly what the original pair predicts on every raw sample of
+   * {@code data}.
+   */
+  public boolean saveAndReload(
+      Model trained, Model fresh, Dataset data, Standardizer standardizer) throws IOException {
+    Path path = file("-" + trained.spec().name() + ".nrt");
+    ModelExtras extras = standardizer == null
+        ? ModelExtras.none() : ModelExtras.builder().standardizer(standardizer).build();
+    ModelFile.save(trained, path, extras);
+    ModelFileInfo info = ModelFile.load(path, fresh);
+    Standardizer restored = info.extras().standardizer();
+    boolean same = standardizer == null
+        ? predictSame(trained, fresh, data)
+        : predictSame(trained, fresh, standardizer.transform(data), restored.transform(data));
+    out.println("Saved " + path + " (" + info.shape() + "); reloaded into a fresh "
+        + fresh.spec().name() + ", it predicts " + (same ? "exactly the same" : "DIFFERENTLY"));
     return same;
   }
 
   private static boolean predictSame(Model a, Model b, Dataset data) {
+    return predictSame(a, b, data, data);
+  }
+
+  private static boolean predictSame(Model a, Model b, Dataset dataA, Dataset dataB) {
     double[] outA = new double[a.outputSize()];
     double[] outB = new double[b.outputSize()];
-    for (int i = 0; i < data.size(); i++) {
-      a.predict(data.input(i), outA);
-      b.predict(data.input(i), outB);
+    for (int i = 0; i < dataA.size(); i++) {
+      a.predict(dataA.input(i), outA);
+      b.predict(dataB.input(i), outB);
       if (!Arrays.equals(outA, outB)) {
         return false;
       }

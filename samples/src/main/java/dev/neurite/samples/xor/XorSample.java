@@ -1,42 +1,53 @@
 package dev.neurite.samples.xor;
 
+import dev.neurite.runtime.Model;
 import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.optim.Sgd;
 import dev.neurite.runtime.train.Trainer;
+import dev.neurite.runtime.train.TrainingHistory;
+import dev.neurite.samples.support.Artifacts;
+import dev.neurite.samples.support.Outputs;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 
 /** Trains the generated {@code XorNet} on the four points of XOR and prints its predictions. */
 public final class XorSample {
   static final double[][] INPUTS = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
   static final double[][] TARGETS = {{0}, {1}, {1}, {0}};
+  static final int EPOCHS = 1000;
 
   private XorSample() {}
 
-  /** Runs the sample, printing to standard output. */
-  public static void main(String[] args) {
-    XorNet net = train(System.out);
-    report(net, System.out);
+  /** What one run measured. */
+  record Result(double accuracy, boolean reloadedPredictsTheSame) {}
+
+  /** Runs the sample; the optional argument is the directory for its output files. */
+  public static void main(String[] args) throws IOException {
+    run(Outputs.directory(args), System.out);
   }
 
-  /** Trains a fresh network, printing the loss every 100 epochs, and returns it. */
-  static XorNet train(PrintStream out) {
+  /** Trains, reports, saves and reloads the network, writing its files into {@code dir}. */
+  static Result run(Path dir, PrintStream out) throws IOException {
+    Artifacts artifacts = new Artifacts(dir, "xor", out);
     XorNet net = new XorNet();
-    out.println("Training " + XorNet.SPEC);
+    out.println(XorNet.SPEC);
+    artifacts.writeHistory(train(net, artifacts));
+    double accuracy = report(net, out);
+    boolean same = artifacts.saveAndReload(net, new XorNet(), Dataset.of(INPUTS, TARGETS));
+    return new Result(accuracy, same);
+  }
+
+  /** Trains {@code net} on the four points with plain SGD, all four in every step. */
+  static TrainingHistory train(Model net, Artifacts artifacts) {
     Trainer trainer = Trainer.builder()
         .optimizer(new Sgd(0.5))
-        .epochs(1000)
+        .epochs(EPOCHS)
         .batchSize(4)
         .seed(7)
-        .listener(new dev.neurite.runtime.train.TrainingListener() {
-          @Override public void onEpochEnd(int epoch, double loss) {
-            if (epoch % 100 == 0) {
-              out.printf("epoch %4d  loss %.6f%n", epoch, loss);
-            }
-          }
-        })
+        .listener(artifacts.progress(EPOCHS))
         .build();
-    trainer.fit(net, Dataset.of(INPUTS, TARGETS));
-    return net;
+    return trainer.fit(net, Dataset.of(INPUTS, TARGETS));
   }
 
   /** Prints each input with the network's output and the rounded class; returns the accuracy. */

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LinearVersusNonLinearSampleTest {
   @Test
   void onlyTheNonLinearNetworkLearnsXor(@TempDir Path dir) throws Exception {
-    LinearVersusNonLinearSample.Result result = LinearVersusNonLinearSample.run(dir, Quiet.stream());
+    LinearVersusNonLinearSample.Result result =
+        LinearVersusNonLinearSample.run(dir, Quiet.stream());
 
     assertEquals(1.0, result.nonLinearAccuracy());
     assertTrue(result.linearAccuracy() <= 0.75, "linear accuracy " + result.linearAccuracy());
