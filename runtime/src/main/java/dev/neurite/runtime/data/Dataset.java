@@ -121,6 +121,22 @@ public final class Dataset {
         subset(range(order, trainSize, inputs.length)));
   }
 
+  /**
+   * Like {@link #split}, but for classification: each class (the largest target value, or a
+   * single target at least 0.5) is split with {@code trainFraction} on its own, so that both parts
+   * keep the class proportions of the whole.
+   *
+   * @throws IllegalArgumentException if {@code trainFraction} is not strictly between 0 and 1, a
+   *     target holds NaN, or a part would be empty
+   */
+  public Split stratifiedSplit(double trainFraction, long seed) {
+    if (!(trainFraction > 0 && trainFraction < 1)) {
+      throw new IllegalArgumentException(
+          "trainFraction must be strictly between 0 and 1, but was " + trainFraction);
+    }
+    return StratifiedSplitter.split(this, trainFraction, seed);
+  }
+
   /** Fisher-Yates over {@code 0..n-1}, driven by a seeded generator so that splits repeat. */
   static int[] shuffledIndices(int n, long seed) {
     int[] order = new int[n];

@@ -85,6 +85,56 @@ class DatasetTest {
     assertFalse(numbered(0).size() > 0);
   }
 
+  @ParameterizedTest
+  @ValueSource(longs = {0, 5, 99})
+  void stratifiedSplitKeepsEachClassShareAndIsDisjoint(long seed) {
+    int[] labels = new int[100];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = i < 70 ? 0 : i < 90 ? 1 : 2; // 70, 20 and 10 samples
+    }
+    double[][] inputs = new double[labels.length][];
+    for (int i = 0; i < inputs.length; i++) {
+      inputs[i] = new double[] {i};
+    }
+    Dataset data = Dataset.of(inputs, OneHot.encode(labels, 3));
+    Split split = data.stratifiedSplit(0.8, seed);
+    assertArrayEquals(new int[] {56, 16, 8}, classCounts(split.train()));
+    assertArrayEquals(new int[] {14, 4, 2}, classCounts(split.test()));
+    Set<Double> seen = new HashSet<>();
+    for (Dataset part : new Dataset[] {split.train(), split.test()}) {
+      for (int i = 0; i < part.size(); i++) {
+        assertTrue(seen.add(part.input(i)[0]));
+        assertEquals(labels[(int) part.input(i)[0]], OneHot.argmax(part.target(i)));
+      }
+    }
+    assertEquals(order(split.train()), order(data.stratifiedSplit(0.8, seed).train()));
+  }
+
+  @Test
+  void stratifiedSplitReadsASingleOutputAsTwoClasses() {
+    double[][] targets = new double[10][];
+    for (int i = 0; i < 10; i++) {
+      targets[i] = new double[] {i < 4 ? 1 : 0};
+    }
+    Split split = Dataset.of(new double[10][1], targets).stratifiedSplit(0.5, 1);
+    int positives = 0;
+    for (int i = 0; i < split.train().size(); i++) {
+      positives += (int) split.train().target(i)[0];
+    }
+    assertEquals(5, split.train().size());
+    assertEquals(2, positives);
+    assertThrows(IllegalArgumentException.class,
+        () -> Dataset.of(new double[1][1], new double[][] {{1}}).stratifiedSplit(0.5, 1));
+  }
+
+  private static int[] classCounts(Dataset part) {
+    int[] counts = new int[3];
+    for (int i = 0; i < part.size(); i++) {
+      counts[OneHot.argmax(part.target(i))]++;
+    }
+    return counts;
+  }
+
   private static String order(Dataset data) {
     StringBuilder s = new StringBuilder();
     for (int i = 0; i < data.size(); i++) {
