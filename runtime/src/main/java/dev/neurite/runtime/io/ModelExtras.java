@@ -142,8 +142,8 @@ public final class ModelExtras {
 
     /** Returns the extras collected so far. */
     public ModelExtras build() {
-      return new ModelExtras(standardizer, optimizerState == null ? null
-          : deepCopy(optimizerState), new LinkedHashMap<>(arrays));
+      // The builder never changes the arrays it holds, so sharing them stays immutable.
+      return new ModelExtras(standardizer, optimizerState, new LinkedHashMap<>(arrays));
     }
   }
 }

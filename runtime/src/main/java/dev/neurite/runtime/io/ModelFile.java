@@ -128,9 +128,10 @@ public final class ModelFile {
     long declared = ModelFileReader.checkHeader(source, header, headerLength);
     // Copy in chunks up to the declared length: a damaged length cannot make us allocate more
     // than the stream really holds.
-    ByteArrayOutputStream file = new ByteArrayOutputStream(CHUNK);
+    int chunkSize = (int) Math.min(CHUNK, declared);
+    ByteArrayOutputStream file = new ByteArrayOutputStream(chunkSize);
     file.write(header, 0, headerLength);
-    byte[] chunk = new byte[CHUNK];
+    byte[] chunk = new byte[chunkSize];
     long left = declared - headerLength;
     for (int n; left > 0 && (n = readUpTo(in, chunk, (int) Math.min(CHUNK, left))) > 0; ) {
       file.write(chunk, 0, n);

@@ -30,6 +30,8 @@ class ModelFileCorruptionTest {
   @TempDir Path dir;
   private Path file;
   private byte[] good;
+  /** The model failed loads go into; each test checks it stays untouched. */
+  private final Model target = iris(7);
 
   @BeforeEach
   void saveAGoodFile() throws IOException {
@@ -163,8 +165,8 @@ class ModelFileCorruptionTest {
     return e.getMessage();
   }
 
-  private static String bytesLoadFails(byte[] bytes) {
-    Model model = iris(7);
+  private String bytesLoadFails(byte[] bytes) {
+    Model model = target;
     long[] before = bits(model);
     ModelFileException e = assertThrows(ModelFileException.class,
         () -> ModelFile.load("in memory", bytes, model));
@@ -172,9 +174,9 @@ class ModelFileCorruptionTest {
     return e.getMessage();
   }
 
-  private static String streamLoadFails(byte[] bytes) {
+  private String streamLoadFails(byte[] bytes) {
     return assertThrows(ModelFileException.class,
-        () -> ModelFile.load(new ByteArrayInputStream(bytes), iris(7))).getMessage();
+        () -> ModelFile.load(new ByteArrayInputStream(bytes), target)).getMessage();
   }
 
   private static int indexOfInt(byte[] bytes, int value, int from) {
