@@ -21,6 +21,9 @@ import java.util.SplittableRandom;
  *
  * <p>A run is deterministic: the same model parameters, data, configuration and seed give
  * bit-identical parameters. Defaults ({@link #builder()}) train small networks without tuning.
+ * Each {@code fit} starts its shuffling (and validation split, and dropout masks) from the seed
+ * again; to resume a saved run, give the trainer an optimizer whose {@link Optimizer#state()}
+ * was restored, and the moments continue where they were, while epochs count from 1 again.
  *
  * <pre>{@code
  * Trainer trainer = Trainer.builder()
