@@ -20,8 +20,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs every benchmark of issue 7 in one go (about 13 minutes on 2 cores) and writes the
  * results, with ratios against the hand-written MLP and Encog, to {@code BENCHMARKS.md}.
  *
- * <p>Usage: {@code java -jar bench/target/benchmarks.jar [output.md] [--quick]}; {@code --quick}
- * runs one short iteration of each, to check that everything runs (its numbers mean nothing).
+ * <p>Usage: {@code java -jar bench/target/benchmarks.jar [output.md] [--quick]
+ * [--suites=TANH,UNROLL,...]}; {@code --quick} runs one short iteration of each, to check that
+ * everything runs (its numbers mean nothing); {@code --suites} runs only the named suites.
  */
 public final class BenchmarkReport {
   /** The command that builds and runs this, as the report states it. */
@@ -33,16 +34,22 @@ public final class BenchmarkReport {
   public static void main(String[] args) throws RunnerException, IOException {
     boolean quick = false;
     Path output = Paths.get("BENCHMARKS.md");
+    java.util.Set<Suite> suites = java.util.EnumSet.allOf(Suite.class);
     for (String arg : args) {
       if (arg.equals("--quick")) {
         quick = true;
+      } else if (arg.startsWith("--suites=")) {
+        suites.clear();
+        for (String name : arg.substring("--suites=".length()).split(",")) {
+          suites.add(Suite.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
+        }
       } else {
         output = Paths.get(arg);
       }
     }
     long start = System.nanoTime();
     List<RunResult> results = new ArrayList<>();
-    for (Suite suite : Suite.values()) {
+    for (Suite suite : suites) {
       results.addAll(run(suite, quick));
     }
     long minutes = Math.round((System.nanoTime() - start) / 60e9);
@@ -72,7 +79,8 @@ public final class BenchmarkReport {
 
   /** The groups of benchmarks, each with the warm-up it needs. */
   enum Suite {
-    SMALL_PEERS("PeerBenchmarks\\.", 3, 4, 1000, true, new String[] {"workload", "W1", "W2", "W3"}),
+    SMALL_PEERS("PeerBenchmarks\\.", 3, 4, 1000, true,
+        new String[] {"workload", "W1", "W2", "W3"}),
     LARGE_PEERS("PeerBenchmarks\\.", 3, 3, 2000, true, new String[] {"workload", "W4"}),
     TANH("TanhBenchmarks\\.", 2, 3, 1000, false),
     LOOP_FORMS("LoopFormBenchmarks\\.", 2, 3, 1000, false),

@@ -8,6 +8,7 @@ import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -96,8 +97,7 @@ final class ReportWriter {
       md.append("| ").append(w).append(' ').append(w.shape()).append(" |");
       for (PeerKind peer : PeerKind.values()) {
         Result<?> r = primary(benchmark, w, peer);
-        md.append(' ').append(r == null ? "-" : number(r.getScore()) + " ± "
-            + number(r.getScoreError())).append(" |");
+        md.append(' ').append(score(r)).append(" |");
       }
       md.append(' ').append(ratioText(benchmark, w, PeerKind.HANDWRITTEN, higherIsBetter))
           .append(" | ").append(ratioText(benchmark, w, PeerKind.ENCOG, higherIsBetter))
@@ -152,7 +152,7 @@ final class ReportWriter {
         .append(" |\n");
   }
 
-  /** Lists the shape experiments as JMH reports them, grouped by benchmark class. */
+  /** The shape experiments: one table per benchmark class, forms by row, sizes by column. */
   private void shapes() {
     Map<String, List<RunResult>> byClass = new TreeMap<>();
     for (RunResult r : results) {
@@ -164,23 +164,85 @@ final class ReportWriter {
       }
     }
     for (Map.Entry<String, List<RunResult>> e : byClass.entrySet()) {
-      md.append("## Shapes: ").append(e.getKey()).append("\n\n")
-          .append("| benchmark | parameters | score | unit |\n| --- | --- | ---: | --- |\n");
-      for (RunResult r : e.getValue()) {
-        String name = r.getParams().getBenchmark();
-        StringBuilder params = new StringBuilder();
-        for (String key : r.getParams().getParamsKeys()) {
-          params.append(params.length() == 0 ? "" : ", ").append(key).append('=')
-              .append(r.getParams().getParam(key));
-        }
-        Result<?> p = r.getPrimaryResult();
-        md.append("| ").append(name.substring(name.lastIndexOf('.') + 1)).append(" | ")
-            .append(params).append(" | ").append(number(p.getScore())).append(" ± ")
-            .append(number(p.getScoreError())).append(" | ").append(p.getScoreUnit())
-            .append(" |\n");
+      md.append("## Shapes: ").append(e.getKey()).append(" (").append(unit(e.getValue()))
+          .append(", lower is better)\n\n");
+      if (e.getKey().equals("UnrollBenchmarks")) {
+        unrollTable(e.getValue());
+      } else {
+        pivot(e.getValue());
       }
       md.append('\n');
     }
+  }
+
+  private static String unit(List<RunResult> runs) {
+    return runs.get(0).getPrimaryResult().getScoreUnit();
+  }
+
+  /** Rows: benchmark methods; columns: the values of the one parameter (if any). */
+  private void pivot(List<RunResult> runs) {
+    Map<String, Map<String, Result<?>>> table = new LinkedHashMap<>();
+    List<String> columns = new ArrayList<>();
+    for (RunResult r : runs) {
+      String column = "score";
+      for (String key : r.getParams().getParamsKeys()) {
+        column = key + " " + r.getParams().getParam(key);
+      }
+      if (!columns.contains(column)) {
+        columns.add(column);
+      }
+      table.computeIfAbsent(method(r), k -> new LinkedHashMap<>())
+          .put(column, r.getPrimaryResult());
+    }
+    md.append("| form |");
+    columns.forEach(c -> md.append(' ').append(c).append(" |"));
+    md.append("\n| --- |").append(" ---: |".repeat(columns.size())).append('\n');
+    for (Map.Entry<String, Map<String, Result<?>>> row : table.entrySet()) {
+      md.append("| ").append(row.getKey()).append(" |");
+      for (String column : columns) {
+        md.append(' ').append(score(row.getValue().get(column))).append(" |");
+      }
+      md.append('\n');
+    }
+  }
+
+  /** Rows: layer size; columns: unrolled and loop, for each pass, and their ratio. */
+  private void unrollTable(List<RunResult> runs) {
+    Map<Integer, Map<String, Result<?>>> bySize = new TreeMap<>();
+    for (RunResult r : runs) {
+      String layer = r.getParams().getParam("layer");
+      bySize.computeIfAbsent(Integer.parseInt(layer.substring(1)), k -> new TreeMap<>())
+          .put(layer.charAt(0) + method(r), r.getPrimaryResult());
+    }
+    md.append("| layer | predict, unrolled | predict, loops | unrolled speed-up"
+        + " | forwardBackward, unrolled | forwardBackward, loops | unrolled speed-up |\n"
+        + "| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    for (Map.Entry<Integer, Map<String, Result<?>>> e : bySize.entrySet()) {
+      Map<String, Result<?>> m = e.getValue();
+      md.append("| ").append(e.getKey()).append('x').append(e.getKey()).append(" | ");
+      for (String pass : new String[] {"predict", "forwardBackward"}) {
+        Result<?> unrolled = m.get("U" + pass);
+        Result<?> loop = m.get("L" + pass);
+        md.append(score(unrolled)).append(" | ").append(score(loop)).append(" | ")
+            .append(unrolled == null || loop == null ? "-"
+                : x(loop.getScore() / unrolled.getScore())).append(" | ");
+      }
+      md.setLength(md.length() - 1);
+      md.append('\n');
+    }
+  }
+
+  private static String method(RunResult r) {
+    String name = r.getParams().getBenchmark();
+    return name.substring(name.lastIndexOf('.') + 1);
+  }
+
+  private static String score(Result<?> r) {
+    if (r == null) {
+      return "-";
+    }
+    return Double.isNaN(r.getScoreError()) ? number(r.getScore())
+        : number(r.getScore()) + " ± " + number(r.getScoreError());
   }
 
   private Result<?> primary(String benchmark, Workload w, PeerKind peer) {

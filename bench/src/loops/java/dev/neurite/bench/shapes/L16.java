@@ -1,0 +1,14 @@
+package dev.neurite.bench.shapes;
+
+import dev.neurite.dsl.Dense;
+import dev.neurite.dsl.Input;
+import dev.neurite.dsl.Network;
+import dev.neurite.runtime.Activation;
+
+/** One 16x16 ReLU layer, generated as loops (compiled with -Aneurite.unrollLimit=0). */
+@Network
+@Input(16)
+@Dense(units = 16, activation = Activation.RELU)
+final class L16 {
+  private L16() {}
+}

@@ -1,0 +1,73 @@
+package dev.neurite.bench.shapes;
+
+import dev.neurite.runtime.FloatModel;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The unroll threshold: one n x n ReLU layer as the processor generates it, fully unrolled
+ * ({@code U}n, from {@code src/unrolled}) and as loops ({@code L}n, from {@code src/loops}).
+ * There is no U64: its unrolled backward pass is too large for one method (javac refuses it).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class UnrollBenchmarks {
+  private static final Map<String, Supplier<FloatModel>> LAYERS = Map.of(
+      "U4", U4Net::new, "L4", L4Net::new, "U8", U8Net::new, "L8", L8Net::new,
+      "U16", U16Net::new, "L16", L16Net::new, "U32", U32Net::new, "L32", L32Net::new,
+      "L64", L64Net::new);
+
+  /** U or L, then the layer's size n. */
+  @Param({"U4", "L4", "U8", "L8", "U16", "L16", "U32", "L32", "L64"})
+  public String layer;
+
+  private FloatModel model;
+  private float[] input;
+  private float[] output;
+  private double[] inputs;
+  private double[] target;
+  private double[] gradient;
+
+  /** Builds the layer and a seeded sample. */
+  @Setup
+  public void setUp() {
+    model = LAYERS.get(layer).get();
+    int n = model.inputSize();
+    SplittableRandom random = new SplittableRandom(5);
+    input = new float[n];
+    inputs = new double[n];
+    target = new double[n];
+    for (int i = 0; i < n; i++) {
+      inputs[i] = random.nextDouble(-1, 1);
+      input[i] = (float) inputs[i];
+      target[i] = random.nextDouble(-1, 1);
+    }
+    output = new float[n];
+    gradient = new double[model.parameterCount()];
+  }
+
+  /** Forward pass: the float {@code predict}. */
+  @Benchmark
+  public void predict(Blackhole bh) {
+    model.predict(input, output);
+    bh.consume(output);
+  }
+
+  /** Forward and backward pass of one sample, through the runtime's double contract. */
+  @Benchmark
+  public double forwardBackward() {
+    return model.forwardBackward(inputs, target, gradient);
+  }
+}

@@ -1,0 +1,43 @@
+package dev.neurite.bench.workloads;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.neurite.runtime.FloatModel;
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Issue 7's "0 bytes per predict", counted exactly with the JVM's per-thread allocation counter
+ * (JMH's {@code -prof gc} spreads its own per-iteration bookkeeping over the calls, which shows
+ * as tens of bytes per call on W4, where an iteration holds only a few thousand calls).
+ */
+class GeneratedAllocationTest {
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+  @ParameterizedTest
+  @EnumSource(Workload.class)
+  void predictAllocatesNothing(Workload w) {
+    FloatModel model = w.newGenerated();
+    float[][] inputs = Samples.toFloat(Samples.of(w.spec(), 1).inputs());
+    float[] output = new float[model.outputSize()];
+    int calls = w == Workload.W4 ? 1_000 : 20_000;
+    allocatedBy(model, inputs, output, calls);
+    long allocated = allocatedBy(model, inputs, output, calls);
+    // One allocation per call would be at least 16 bytes per call; less than one byte per call
+    // is the JVM's own (class loading, JIT transitions) on this thread, not predict's.
+    assertTrue(allocated < calls, w + ": " + allocated + " bytes allocated by " + calls
+        + " predict calls");
+  }
+
+  private static long allocatedBy(FloatModel model, float[][] inputs, float[] output,
+      int calls) {
+    long thread = Thread.currentThread().getId();
+    long before = THREADS.getThreadAllocatedBytes(thread);
+    for (int k = 0; k < calls; k++) {
+      model.predict(inputs[k % inputs.length], output);
+    }
+    return THREADS.getThreadAllocatedBytes(thread) - before;
+  }
+}
