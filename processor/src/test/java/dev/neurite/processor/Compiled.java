@@ -18,9 +18,9 @@ import javax.tools.JavaFileObject;
 final class Compiled {
   private Compiled() {}
 
-  /** Compiles {@code source} (fully qualified name, code) with the processor. */
-  static Compilation compile(String qualifiedName, String code) {
-    return javac().withProcessors(new NeuriteProcessor())
+  /** Compiles {@code source} (fully qualified name, code) with the processor and options. */
+  static Compilation compile(String qualifiedName, String code, String... options) {
+    return javac().withProcessors(new NeuriteProcessor()).withOptions((Object[]) options)
         .compile(JavaFileObjects.forSourceString(qualifiedName, code));
   }
 
@@ -48,8 +48,9 @@ final class Compiled {
   }
 
   /** Compiles {@code code}, expects success, and returns a new instance of the generated class. */
-  static <T> T instance(String qualifiedName, String code, String generatedName, Class<T> type) {
-    Compilation compilation = compile(qualifiedName, code);
+  static <T> T instance(String qualifiedName, String code, String generatedName, Class<T> type,
+      String... options) {
+    Compilation compilation = compile(qualifiedName, code, options);
     if (compilation.status() != Compilation.Status.SUCCESS) {
       throw new AssertionError("compilation failed: " + compilation.diagnostics());
     }

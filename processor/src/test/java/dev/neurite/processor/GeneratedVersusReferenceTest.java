@@ -28,22 +28,27 @@ class GeneratedVersusReferenceTest {
       class Net {}
       """;
 
-  @ParameterizedTest(name = "{0} {1}/{2} {3} outputs, {4}")
+  @ParameterizedTest(name = "{0} {1}/{2} {3} outputs, {4}, unroll limit {5}")
   @CsvSource({
-      "TANH, SIGMOID, BINARY_CROSS_ENTROPY, 1, DOUBLE",
-      "TANH, SIGMOID, BINARY_CROSS_ENTROPY, 1, FLOAT",
-      "RELU, SOFTMAX, CATEGORICAL_CROSS_ENTROPY, 3, DOUBLE",
-      "RELU, SOFTMAX, CATEGORICAL_CROSS_ENTROPY, 3, FLOAT",
-      "SIGMOID, IDENTITY, MEAN_SQUARED_ERROR, 2, DOUBLE",
-      "LEAKY_RELU, SOFTMAX, MEAN_SQUARED_ERROR, 3, DOUBLE",
-      "ELU, TANH, HUBER, 2, DOUBLE",
+      "TANH, SIGMOID, BINARY_CROSS_ENTROPY, 1, DOUBLE, 256",
+      "TANH, SIGMOID, BINARY_CROSS_ENTROPY, 1, FLOAT, 256",
+      "RELU, SOFTMAX, CATEGORICAL_CROSS_ENTROPY, 3, DOUBLE, 256",
+      "RELU, SOFTMAX, CATEGORICAL_CROSS_ENTROPY, 3, FLOAT, 256",
+      "SIGMOID, IDENTITY, MEAN_SQUARED_ERROR, 2, DOUBLE, 256",
+      "LEAKY_RELU, SOFTMAX, MEAN_SQUARED_ERROR, 3, DOUBLE, 256",
+      "ELU, TANH, HUBER, 2, DOUBLE, 256",
+      "TANH, SIGMOID, BINARY_CROSS_ENTROPY, 1, DOUBLE, 0",
+      "RELU, SOFTMAX, CATEGORICAL_CROSS_ENTROPY, 3, FLOAT, 0",
+      "ELU, TANH, HUBER, 2, DOUBLE, 0",
+      "SIGMOID, SOFTMAX, CATEGORICAL_CROSS_ENTROPY, 3, DOUBLE, 12",
   })
   void generatedMatchesInterpreter(
-      String hidden, String output, String loss, int outputs, String precision) {
+      String hidden, String output, String loss, int outputs, String precision, int limit) {
     String code = SOURCE.replace("HIDDEN", hidden).replace("OUTPUT", output)
         .replace("LOSS", loss).replace("OUT", String.valueOf(outputs))
         .replace("PRECISION", precision);
-    Model generated = Compiled.instance("test.Net", code, "test.NetNet", Model.class);
+    Model generated = Compiled.instance("test.Net", code, "test.NetNet", Model.class,
+        "-Aneurite.unrollLimit=" + limit);
     ReferenceNetwork reference = new ReferenceNetwork(generated.spec());
     double tolerance = precision.equals("FLOAT") ? 1e-5 : 1e-12;
     SplittableRandom random = new SplittableRandom(3);

@@ -1,60 +1,193 @@
 package dev.neurite.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
 import dev.neurite.runtime.Activation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.lang.model.element.Modifier;
 
 /**
- * The generated-code form of each activation: its forward rule and its derivative side by side,
- * as expressions over a pre-activation {@code z} and an output {@code y}.
+ * The generated-code form of each activation: a pair of small static methods per activation the
+ * network uses, its forward rule and its derivative side by side, called from the layer code
+ * (HotSpot inlines them when hot). The runtime's {@link Activation} table is the definition;
+ * tests compare every constant with it.
  *
- * <p>The common activations are written inline, their derivatives taken from the output where
- * the maths allows ({@code y(1 - y)}, {@code 1 - y^2}); the rest call the runtime's
- * {@link Activation} table, which is the definition every form is tested against. Softmax is
- * layer-wide and is emitted by the layer emitter.
+ * <p>Transcendentals go through {@code Math.exp} and {@code Math.log}, which HotSpot
+ * intrinsifies: {@code Math.tanh}, {@code Math.expm1} and {@code Math.log1p} are not intrinsics
+ * on JDK 17 and dominate tiny networks. {@code tanh(u) = 1 - 2 / (e^{2u} + 1)} then has an
+ * absolute error of a few units in the last place of 1 (bound checked by a test). Softmax is
+ * layer-wide and written by the model emitter.
  */
 final class ActivationCode {
+  /** sqrt(2 / pi), the constant of GELU's tanh approximation (the runtime's GELU_C). */
+  private static final String GELU_C = "0.7978845608028654";
+  private static final String SELU_ALPHA = "1.6732632423543772";
+  private static final String SELU_SCALE = "1.0507009873554805";
+  private static final String FAST_TANH = "fastTanh";
+
   private ActivationCode() {}
 
-  /** Returns the expression of {@code f} applied to the variable {@code z}. */
-  static CodeBlock forward(Activation f, String z, double alpha, NumericType t) {
+  /** Returns the expression applying {@code f} to the expression {@code z}. */
+  static CodeBlock forward(Activation f, double alpha, Object z) {
+    if (f == Activation.IDENTITY) {
+      return CodeBlock.of("$L", z);
+    }
+    if (f == Activation.SOFTMAX) {
+      throw new IllegalArgumentException("softmax is emitted layer-wide");
+    }
+    return f.hasParameter()
+        ? CodeBlock.of("$L($L, $L)", name(f), z, Double.toString(alpha))
+        : CodeBlock.of("$L($L)", name(f), z);
+  }
+
+  /**
+   * Returns the expression of the derivative of {@code f} at {@code z}, whose output is
+   * {@code y}, or {@code null} when it is the constant 1 (so callers skip the product).
+   */
+  static CodeBlock derivative(Activation f, double alpha, Object z, Object y) {
+    if (f == Activation.IDENTITY) {
+      return null;
+    }
+    if (f == Activation.SOFTMAX) {
+      throw new IllegalArgumentException("softmax's derivative is emitted layer-wide");
+    }
+    String name = name(f) + "Derivative";
+    return f.hasParameter()
+        ? CodeBlock.of("$L($L, $L, $L)", name, z, y, Double.toString(alpha))
+        : CodeBlock.of("$L($L, $L)", name, z, y);
+  }
+
+  /** Returns the helper methods of the activations in {@code used}, in enum order. */
+  static List<MethodSpec> helpers(Iterable<Activation> used, NumericType t) {
+    List<MethodSpec> methods = new ArrayList<>();
+    boolean fastTanh = false;
+    for (Activation f : used) {
+      if (f == Activation.IDENTITY || f == Activation.SOFTMAX) {
+        continue;
+      }
+      methods.add(forwardMethod(f, t));
+      methods.add(derivativeMethod(f, t));
+      fastTanh |= f == Activation.TANH || f == Activation.GELU;
+    }
+    if (fastTanh) {
+      methods.add(fastTanh());
+    }
+    return methods;
+  }
+
+  private static String name(Activation f) {
+    StringBuilder s = new StringBuilder();
+    for (String word : f.name().toLowerCase(Locale.ROOT).split("_")) {
+      s.append(s.length() == 0 ? word
+          : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+    }
+    return s.toString();
+  }
+
+  private static MethodSpec forwardMethod(Activation f, NumericType t) {
+    MethodSpec.Builder m = helper(name(f), f, t).addParameter(t.type(), "z");
+    if (f.hasParameter()) {
+      m.addParameter(TypeName.DOUBLE, "alpha");
+    }
     String c = t.cast();
     switch (f) {
-      case IDENTITY:
-        return CodeBlock.of("$L", z);
-      case RELU:
-        return CodeBlock.of("($L > 0 ? $L : 0)", z, z);
-      case LEAKY_RELU:
-        return CodeBlock.of("($L > 0 ? $L : $L * $L)", z, z, t.literal(alpha), z);
       case SIGMOID:
-        return CodeBlock.of("$L(1 / (1 + Math.exp(-$L)))", c, z);
+        return m.addStatement("return $L(1 / (1 + Math.exp(-z)))", c).build();
       case TANH:
-        return CodeBlock.of("$LMath.tanh($L)", c, z);
-      case SOFTMAX:
-        throw new IllegalArgumentException("softmax is emitted layer-wide");
+        return m.addStatement("return $L$L(z)", c, FAST_TANH).build();
+      case RELU:
+        return m.addStatement("return z > 0 ? z : 0").build();
+      case LEAKY_RELU:
+        return m.addStatement("return z > 0 ? z : $L(alpha * z)", c).build();
+      case ELU:
+        return m.addStatement("return z > 0 ? z : $L(alpha * (Math.exp(z) - 1))", c).build();
+      case SELU:
+        return m.addStatement("return $L($L * (z > 0 ? z : $L * (Math.exp(z) - 1)))", c,
+            SELU_SCALE, SELU_ALPHA).build();
+      case SOFTPLUS:
+        return m.addComment("log(1 + e^-|z|) instead of log1p: Math.log is an intrinsic.")
+            .addStatement("return $L(Math.max(z, 0) + Math.log(1 + Math.exp(-Math.abs(z))))", c)
+            .build();
+      case SOFTSIGN:
+        return m.addStatement("return z / (1 + Math.abs(z))").build();
+      case SILU:
+        return m.addStatement("return $L(z / (1 + Math.exp(-z)))", c).build();
+      case GELU:
+        return m.addStatement("return $L(0.5 * z * (1 + $L($L * (z + 0.044715 * z * z * z))))",
+            c, FAST_TANH, GELU_C).build();
+      case HARD_SIGMOID:
+        return m.addStatement("return $L(Math.max(0, Math.min(1, z / 6.0 + 0.5)))", c).build();
+      case BINARY_STEP:
+        return m.addStatement("return z > 0 ? 1 : 0").build();
       default:
-        return CodeBlock.of("$L$T.$L.apply($L, $L)", c, Activation.class, f.name(), z,
-            Double.toString(alpha));
+        throw new IllegalArgumentException("no helper for " + f);
     }
   }
 
-  /** Returns the expression of the derivative of {@code f} at {@code z}, whose output is y. */
-  static CodeBlock derivative(Activation f, String z, String y, double alpha, NumericType t) {
+  private static MethodSpec derivativeMethod(Activation f, NumericType t) {
+    MethodSpec.Builder m = helper(name(f) + "Derivative", f, t)
+        .addParameter(t.type(), "z")
+        .addParameter(t.type(), "y");
+    if (f.hasParameter()) {
+      m.addParameter(TypeName.DOUBLE, "alpha");
+    }
     String c = t.cast();
     switch (f) {
-      case IDENTITY:
-        return CodeBlock.of("1");
-      case RELU:
-        return CodeBlock.of("($L > 0 ? 1 : 0)", z);
-      case LEAKY_RELU:
-        return CodeBlock.of("($L > 0 ? 1 : $L)", z, t.literal(alpha));
       case SIGMOID:
-      case SOFTMAX:
-        return CodeBlock.of("$L * (1 - $L)", y, y);
+        return m.addStatement("return y * (1 - y)").build();
       case TANH:
-        return CodeBlock.of("(1 - $L * $L)", y, y);
+        return m.addStatement("return 1 - y * y").build();
+      case RELU:
+        return m.addStatement("return z > 0 ? 1 : 0").build();
+      case LEAKY_RELU:
+        return m.addStatement("return z > 0 ? 1 : $Lalpha", c).build();
+      case ELU:
+        return m.addStatement("return z > 0 ? 1 : $L(y + alpha)", c).build();
+      case SELU:
+        return m.addStatement("return $L(z > 0 ? $L : y + $L * $L)", c, SELU_SCALE, SELU_SCALE,
+            SELU_ALPHA).build();
+      case SOFTPLUS:
+        return m.addStatement("return $L(1 / (1 + Math.exp(-z)))", c).build();
+      case SOFTSIGN:
+        return m.addStatement("$T d = 1 + Math.abs(z)", t.type())
+            .addStatement("return 1 / (d * d)").build();
+      case SILU:
+        return m.addStatement("double s = 1 / (1 + Math.exp(-z))")
+            .addStatement("return $L(s * (1 + z * (1 - s)))", c).build();
+      case GELU:
+        return m.addStatement("double t = $L($L * (z + 0.044715 * z * z * z))", FAST_TANH, GELU_C)
+            .addStatement("double inner = $L * (1 + 3 * 0.044715 * z * z)", GELU_C)
+            .addStatement("return $L(0.5 * (1 + t) + 0.5 * z * (1 - t * t) * inner)", c).build();
+      case HARD_SIGMOID:
+        return m.addStatement("return z > -3 && z < 3 ? $L : 0", t.literal(1.0 / 6)).build();
+      case BINARY_STEP:
+        return m.addComment("Zero everywhere: a network with a binary step trains nothing below it.")
+            .addStatement("return 0").build();
       default:
-        return CodeBlock.of("$L$T.$L.derivative($L, $L, $L)", c, Activation.class, f.name(), z,
-            y, Double.toString(alpha));
+        throw new IllegalArgumentException("no helper for " + f);
     }
+  }
+
+  private static MethodSpec.Builder helper(String name, Activation f, NumericType t) {
+    return MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(t.type());
+  }
+
+  /**
+   * {@code tanh(u) = 1 - 2 / (e^{2u} + 1)}: one intrinsic exponential; saturates to +-1 without
+   * overflow trouble ({@code e^{2u}} = infinity gives 1, 0 gives -1).
+   */
+  private static MethodSpec fastTanh() {
+    return MethodSpec.methodBuilder(FAST_TANH)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("tanh through the intrinsic Math.exp; absolute error below 1e-15.\n")
+        .returns(TypeName.DOUBLE)
+        .addParameter(TypeName.DOUBLE, "u")
+        .addStatement("return 1 - 2 / (Math.exp(2 * u) + 1)")
+        .build();
   }
 }

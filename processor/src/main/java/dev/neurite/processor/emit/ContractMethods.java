@@ -4,6 +4,7 @@ import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.CodeBlock;
 import dev.neurite.processor.plan.LayerPlan;
 import dev.neurite.processor.plan.NetworkPlan;
 import dev.neurite.runtime.Activation;
@@ -22,11 +23,13 @@ final class ContractMethods {
   private final NetworkPlan plan;
   private final NumericType t;
   private final int last;
+  private final boolean dropout;
 
   ContractMethods(NetworkPlan plan, NumericType t) {
     this.plan = plan;
     this.t = t;
     this.last = plan.outputLayer().number();
+    this.dropout = plan.hasDropout();
   }
 
   void addTo(TypeSpec.Builder type) {
@@ -41,6 +44,13 @@ final class ContractMethods {
     }
     type.addMethod(predictDouble());
     type.addMethod(forward());
+    if (dropout) {
+      type.addMethod(override("setTraining").addParameter(boolean.class, "training")
+          .addStatement("this.training = training").build());
+      type.addMethod(override("setDropoutSeed").addParameter(long.class, "seed")
+          .addStatement("random = new $T(seed)", java.util.SplittableRandom.class).build());
+      type.addMethod(pass());
+    }
     type.addMethod(forwardBackward());
     type.addMethod(backward());
     type.addMethod(run());
@@ -61,19 +71,30 @@ final class ContractMethods {
   private MethodSpec getParameters() {
     return override("getParameters").addParameter(DOUBLES, "destination")
         .addStatement("requireLength($S, destination.length, PARAMETERS)", "destination")
-        .beginControlFlow("for (int i = 0; i < PARAMETERS; i++)")
-        .addStatement("destination[i] = p[i]")
-        .endControlFlow()
+        .addCode(eachDenseLayer("store$L(destination)"))
         .build();
   }
 
   private MethodSpec setParameters() {
     return override("setParameters").addParameter(DOUBLES, "source")
         .addStatement("requireLength($S, source.length, PARAMETERS)", "source")
-        .beginControlFlow("for (int i = 0; i < PARAMETERS; i++)")
-        .addStatement("p[i] = $Lsource[i]", t.cast())
-        .endControlFlow()
+        .addCode(eachDenseLayer("load$L(source)"))
         .build();
+  }
+
+  private CodeBlock eachDenseLayer(String call) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (LayerPlan layer : plan.layers()) {
+      if (layer.isDense()) {
+        code.addStatement(call, layer.number());
+      }
+    }
+    return code.build();
+  }
+
+  /** Returns the arguments of {@code run}: the input, and whether to drop if any dropout. */
+  private String runArguments(String input, String drop) {
+    return dropout ? input + ", " + drop : input;
   }
 
   private MethodSpec predictFloat() {
@@ -82,7 +103,7 @@ final class ContractMethods {
         .addParameter(float[].class, "output")
         .addStatement("requireLength($S, input.length, INPUTS)", "input")
         .addStatement("requireLength($S, output.length, OUTPUTS)", "output")
-        .addStatement("run(input)")
+        .addStatement("run($L)", runArguments("input", "false"))
         .addStatement("System.arraycopy(a$L, 0, output, 0, OUTPUTS)", last)
         .build();
   }
@@ -91,20 +112,36 @@ final class ContractMethods {
     return override("predict")
         .addParameter(DOUBLES, "input")
         .addParameter(DOUBLES, "output")
-        .addStatement("forward(input, output)")
+        .addStatement(dropout ? "pass(input, output, false)" : "forward(input, output)")
         .build();
   }
 
   private MethodSpec forward() {
-    return override("forward")
+    MethodSpec.Builder m = override("forward")
+        .addParameter(DOUBLES, "input")
+        .addParameter(DOUBLES, "output");
+    if (dropout) {
+      return m.addStatement("pass(input, output, training)").build();
+    }
+    return passBody(m);
+  }
+
+  private MethodSpec pass() {
+    return passBody(MethodSpec.methodBuilder("pass")
+        .addModifiers(Modifier.PRIVATE)
+        .addJavadoc("The forward pass of predict (drop false) and forward (drop if training).\n")
         .addParameter(DOUBLES, "input")
         .addParameter(DOUBLES, "output")
-        .addStatement("requireLength($S, input.length, INPUTS)", "input")
+        .addParameter(boolean.class, "drop"));
+  }
+
+  private MethodSpec passBody(MethodSpec.Builder m) {
+    return m.addStatement("requireLength($S, input.length, INPUTS)", "input")
         .addStatement("requireLength($S, output.length, OUTPUTS)", "output")
         .beginControlFlow("for (int i = 0; i < INPUTS; i++)")
         .addStatement("a0[i] = $Linput[i]", t.cast())
         .endControlFlow()
-        .addStatement("run(a0)")
+        .addStatement("run($L)", runArguments("a0", "drop"))
         .beginControlFlow("for (int k = 0; k < OUTPUTS; k++)")
         .addStatement("output[k] = a$L[k]", last)
         .endControlFlow()
@@ -154,10 +191,13 @@ final class ContractMethods {
     MethodSpec.Builder m = MethodSpec.methodBuilder("run")
         .addModifiers(Modifier.PRIVATE)
         .addJavadoc("Forward propagation, layer by layer.\n")
-        .addParameter(t.arrayType(), "x")
-        .addStatement("forward1(x)");
-    for (int n = 2; n <= last; n++) {
-      m.addStatement("forward$L(a$L)", n, n - 1);
+        .addParameter(t.arrayType(), "x");
+    if (dropout) {
+      m.addParameter(boolean.class, "drop");
+    }
+    for (LayerPlan layer : plan.layers()) {
+      String x = layer.number() == 1 ? "x" : "a" + (layer.number() - 1);
+      m.addStatement("forward$L($L)", layer.number(), layer.isDense() ? x : x + ", drop");
     }
     return m.build();
   }
@@ -180,9 +220,9 @@ final class ContractMethods {
           .build();
     }
     return m.beginControlFlow("for (int k = 0; k < OUTPUTS; k++)")
-        .addStatement("d$L[k] = $LdA[k] * $L", last, t.cast(), ActivationCode.derivative(
-            output.spec().activation(), "z" + last + "[k]", "a" + last + "[k]",
-            output.spec().activationParameter(), t))
+        .addStatement("d$L[k] = $L", last, LayerEmitter.times(t.cast() + "dA[k]",
+            ActivationCode.derivative(output.spec().activation(),
+                output.spec().activationParameter(), "z" + last + "[k]", "a" + last + "[k]")))
         .endControlFlow()
         .build();
   }
@@ -193,7 +233,9 @@ final class ContractMethods {
         .addJavadoc("Back propagation from d$L down to the first layer.\n", last)
         .addParameter(DOUBLES, "gradient");
     for (int n = last; n >= 1; n--) {
-      m.addStatement("backward$L(gradient)", n);
+      if (plan.layers().get(n - 1).isDense()) {
+        m.addStatement("backward$L(gradient)", n);
+      }
       if (n > 1) {
         m.addStatement("propagate$L()", n);
       }

@@ -1,6 +1,7 @@
 package dev.neurite.processor.plan;
 
 import dev.neurite.runtime.LayerSpec;
+import java.util.List;
 
 /**
  * The decisions for one layer of a generated network.
@@ -12,10 +13,15 @@ import dev.neurite.runtime.LayerSpec;
  * @param weightOffset where the layer's weights start in the flat parameter array
  * @param biasOffset where the layer's biases start
  * @param shape how the layer's code is written out
+ * @param forwardParts the methods of the forward pass, by range of outputs
+ * @param gradientParts the methods adding the parameter gradient, by range of outputs
+ * @param propagateParts the methods writing the input gradient, by range of inputs
+ * @param accumulators the independent sums of each reduction in loop form
  */
 public record LayerPlan(
     int number, LayerSpec spec, int inputs, int outputs, int weightOffset, int biasOffset,
-    Shape shape) {
+    Shape shape, List<Part> forwardParts, List<Part> gradientParts, List<Part> propagateParts,
+    int accumulators) {
 
   /** Returns the name of the constant holding the weight offset, e.g. {@code W1}. */
   public String weightName() {
@@ -27,8 +33,13 @@ public record LayerPlan(
     return "B" + number;
   }
 
-  /** Returns the number of multiply-adds of the layer's forward pass. */
+  /** Returns the number of multiply-adds of the layer's forward pass (0 for dropout). */
   public int multiplyAdds() {
-    return inputs * outputs;
+    return shape == Shape.DROPOUT ? 0 : inputs * outputs;
+  }
+
+  /** Returns whether the layer is dense (has weights). */
+  public boolean isDense() {
+    return shape != Shape.DROPOUT;
   }
 }

@@ -19,6 +19,11 @@ public record NetworkPlan(
     return spec.name();
   }
 
+  /** Returns whether any layer is a dropout layer (the class then has a training mode). */
+  public boolean hasDropout() {
+    return layers.stream().anyMatch(layer -> !layer.isDense());
+  }
+
   /** Returns the last layer's plan. */
   public LayerPlan outputLayer() {
     return layers.get(layers.size() - 1);
