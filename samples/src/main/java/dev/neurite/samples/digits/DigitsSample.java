@@ -39,7 +39,7 @@ public final class DigitsSample {
   /** Trains, evaluates, saves and reloads the network, writing its files into {@code dir}. */
   static Result run(Path dir, PrintStream out) throws IOException {
     SampleData.Labelled digits = SampleData.digits();
-    Split split = digits.data().split(0.8, SPLIT_SEED);
+    Split split = digits.data().stratifiedSplit(0.8, SPLIT_SEED);
     Standardizer standardizer = Standardizer.fit(split.train());
     Dataset train = standardizer.transform(split.train());
     Dataset test = standardizer.transform(split.test());

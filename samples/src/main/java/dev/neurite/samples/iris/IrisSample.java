@@ -36,7 +36,7 @@ public final class IrisSample {
   /** Trains, evaluates, saves and reloads the network, writing its files into {@code dir}. */
   static Result run(Path dir, PrintStream out) throws IOException {
     SampleData.Labelled iris = SampleData.iris();
-    Split split = iris.data().split(0.8, SPLIT_SEED);
+    Split split = iris.data().stratifiedSplit(0.8, SPLIT_SEED);
     Standardizer standardizer = Standardizer.fit(split.train());
     Dataset train = standardizer.transform(split.train());
     Dataset test = standardizer.transform(split.test());
