@@ -7,7 +7,9 @@ package dev.neurite.runtime.train;
 public final class TrainingDivergedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The epoch, from 1, in which the run diverged. */
   private final int epoch;
+  /** The batch of that epoch, from 1, in which the run diverged. */
   private final int batch;
 
   /** Creates the exception for {@code epoch} and {@code batch} (both from 1). */
