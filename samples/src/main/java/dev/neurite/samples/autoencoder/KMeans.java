@@ -1,5 +1,6 @@
 package dev.neurite.samples.autoencoder;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -14,7 +15,7 @@ final class KMeans {
   private final int restarts;
   private final long seed;
 
-  /** Creates a k-means of {@code k} clusters, restarted {@code restarts} times from {@code seed}. */
+  /** Creates a k-means of {@code k} clusters, run {@code restarts} times from {@code seed}. */
   KMeans(int k, int restarts, long seed) {
     if (k < 1 || restarts < 1) {
       throw new IllegalArgumentException(
@@ -28,8 +29,8 @@ final class KMeans {
   /** Returns the cluster, in {@code [0, k)}, of each point; there must be at least k points. */
   int[] cluster(double[][] points) {
     if (points.length < k) {
-      throw new IllegalArgumentException(
-          "k-means of " + k + " clusters needs at least " + k + " points, but got " + points.length);
+      throw new IllegalArgumentException("k-means of " + k + " clusters needs at least " + k
+          + " points, but got " + points.length);
     }
     SplittableRandom random = new SplittableRandom(seed);
     int[] best = null;
@@ -72,7 +73,7 @@ final class KMeans {
 
   /** Alternates assignment and centroid update; returns the final inertia. */
   private double lloyd(double[][] points, double[][] centroids, int[] labels) {
-    java.util.Arrays.fill(labels, -1);
+    Arrays.fill(labels, -1);
     double inertia = 0;
     for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
       boolean changed = false;
