@@ -67,18 +67,24 @@ final class JavacRun {
     return writeUnder(gen, qualifiedName, code);
   }
 
-  /** Compiles the given sources (in that order) with {@code processor}. */
+  /** Compiles the given sources (in that order) with {@code processor}, under javac. */
   Result compile(Processor processor, Path... sources) {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    return compile(ToolProvider.getSystemJavaCompiler(),
+        List.of("-Xlint:all,-processing", "-implicit:class"), processor, sources);
+  }
+
+  /** Compiles the given sources with {@code compiler}, given {@code options} besides paths. */
+  Result compile(JavaCompiler compiler, List<String> extraOptions, Processor processor,
+      Path... sources) {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files =
-        javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
-      List<String> options = List.of("-d", classes.toString(), "-s", gen.toString(),
-          "-sourcepath", src + File.pathSeparator + gen,
-          "-classpath", classes + File.pathSeparator + System.getProperty("java.class.path"),
-          "-Xlint:all,-processing", "-implicit:class");
-      JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, options, null,
-          files.getJavaFileObjects(sources));
+        compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+      List<String> options = new ArrayList<>(List.of("-d", classes.toString(),
+          "-s", gen.toString(), "-sourcepath", src + File.pathSeparator + gen,
+          "-classpath", classes + File.pathSeparator + System.getProperty("java.class.path")));
+      options.addAll(extraOptions);
+      JavaCompiler.CompilationTask task = compiler.getTask(null, files, diagnostics, options,
+          null, files.getJavaFileObjects(sources));
       task.setProcessors(List.of(processor));
       return new Result(task.call(), diagnostics.getDiagnostics());
     } catch (IOException e) {
@@ -98,6 +104,16 @@ final class JavacRun {
       throw new UncheckedIOException(e);
     }
     return files;
+  }
+
+  /** Returns a class loader over the compiled classes, child of the test's. */
+  ClassLoader classLoader() {
+    try {
+      return new java.net.URLClassLoader(new java.net.URL[] {classes.toUri().toURL()},
+          JavacRun.class.getClassLoader());
+    } catch (java.net.MalformedURLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Deletes the generated sources, keeping the classes of the earlier build. */
