@@ -32,7 +32,7 @@ public class PeerBenchmarks {
   public String workload;
 
   /** The implementation, a {@link PeerKind} name in lower case. */
-  @Param({"neurite", "reference", "handwritten", "encog"})
+  @Param({"neurite", "reference", "handwritten", "encog", "shaped"})
   public String peer;
 
   private Peer p;

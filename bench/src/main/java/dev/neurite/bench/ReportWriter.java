@@ -56,17 +56,33 @@ final class ReportWriter {
         + "ReLU/softmax, W3 64-32-10 ReLU/softmax, W4 784-256-128-10 ReLU/softmax; float32 for\n"
         + "Neurite and the hand-written MLP (Encog and the interpreter compute in double); one\n"
         + "thread. Every peer starts from the same weights and is checked, before it is\n"
-        + "measured, to compute the reference interpreter's outputs.\n\n");
+        + "measured, to compute the reference interpreter's outputs.\n\n"
+        + "The last column, \"hand-written, recommended shapes\" (`ShapedMlp`), is not a\n"
+        + "peer: it is the hand-written MLP in the loop shapes the shape benchmarks below\n"
+        + "found fastest (per-column and per-row float arrays, axpy loops, float gradients\n"
+        + "flushed once per minibatch into the runtime's double gradient and `Sgd`), to show\n"
+        + "what generated code in those shapes can reach.\n\n");
     md.append("| | |\n| --- | --- |\n");
     row("date", LocalDate.now(ZoneOffset.UTC).toString() + " (UTC)");
     row("JDK", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     row("CPU", cpuModel() + ", " + Runtime.getRuntime().availableProcessors()
         + " cores, shared with other builds");
     row("command", "`" + BenchmarkReport.COMMAND + "` (" + minutes + " min)");
-    row("JMH", "1.37, 1 fork, W1-W3: 3 warm-up + 4 measured iterations of 1 s; W4: 3 x 2 s"
-        + " warm-up + 3 x 1 s; scores are means, ± the 99.9% interval half-width");
+    row("JMH", "1.37, 1 fork per benchmark, one thread; " + settings()
+        + "; scores are means ± the 99.9% interval half-width");
     md.append('\n');
-    md.append("Ratios are the generated class's speed over the peer's (2.0x = twice as fast).\n\n");
+    md.append("Ratios are speeds (2.00x = twice as fast): the generated class over the peer's,\n"
+        + "and the recommended shapes over the hand-written MLP.\n\n");
+  }
+
+  private static String settings() {
+    StringBuilder s = new StringBuilder();
+    for (BenchmarkReport.Suite suite : BenchmarkReport.Suite.values()) {
+      s.append(s.length() == 0 ? "" : "; ").append(suite.name().toLowerCase(Locale.ROOT))
+          .append(": ").append(suite.warmups).append(" x ").append(suite.warmupMillis / 1000)
+          .append(" s warm-up, ").append(suite.iterations).append(" x 1 s measured");
+    }
+    return s.toString();
   }
 
   private void row(String key, String value) {
@@ -91,16 +107,20 @@ final class ReportWriter {
     for (PeerKind peer : PeerKind.values()) {
       md.append(' ').append(peer.title()).append(" |");
     }
-    md.append(" vs hand-written | vs Encog |\n| --- |");
-    md.append(" ---: |".repeat(PeerKind.values().length + 2)).append('\n');
+    md.append(" Neurite vs hand-written | Neurite vs Encog | shapes vs hand-written |\n| --- |");
+    md.append(" ---: |".repeat(PeerKind.values().length + 3)).append('\n');
     for (Workload w : Workload.values()) {
       md.append("| ").append(w).append(' ').append(w.shape()).append(" |");
       for (PeerKind peer : PeerKind.values()) {
         Result<?> r = primary(benchmark, w, peer);
         md.append(' ').append(score(r)).append(" |");
       }
-      md.append(' ').append(ratioText(benchmark, w, PeerKind.HANDWRITTEN, higherIsBetter))
-          .append(" | ").append(ratioText(benchmark, w, PeerKind.ENCOG, higherIsBetter))
+      md.append(' ').append(ratioText(benchmark, w, PeerKind.NEURITE, PeerKind.HANDWRITTEN,
+              higherIsBetter))
+          .append(" | ").append(ratioText(benchmark, w, PeerKind.NEURITE, PeerKind.ENCOG,
+              higherIsBetter))
+          .append(" | ").append(ratioText(benchmark, w, PeerKind.SHAPED, PeerKind.HANDWRITTEN,
+              higherIsBetter))
           .append(" |\n");
     }
     md.append('\n');
@@ -276,7 +296,13 @@ final class ReportWriter {
 
   /** Returns how many times faster Neurite is than {@code peer}, or NaN if either is missing. */
   private double ratio(String benchmark, Workload w, PeerKind peer, boolean higherIsBetter) {
-    Result<?> ours = primary(benchmark, w, PeerKind.NEURITE);
+    return ratio(benchmark, w, PeerKind.NEURITE, peer, higherIsBetter);
+  }
+
+  /** Returns how many times faster {@code us} is than {@code peer}, or NaN if one is missing. */
+  private double ratio(String benchmark, Workload w, PeerKind us, PeerKind peer,
+      boolean higherIsBetter) {
+    Result<?> ours = primary(benchmark, w, us);
     Result<?> theirs = primary(benchmark, w, peer);
     if (ours == null || theirs == null) {
       return Double.NaN;
@@ -285,8 +311,9 @@ final class ReportWriter {
         : theirs.getScore() / ours.getScore();
   }
 
-  private String ratioText(String benchmark, Workload w, PeerKind peer, boolean higher) {
-    double r = ratio(benchmark, w, peer, higher);
+  private String ratioText(String benchmark, Workload w, PeerKind us, PeerKind peer,
+      boolean higher) {
+    double r = ratio(benchmark, w, us, peer, higher);
     return Double.isNaN(r) ? "-" : x(r);
   }
 

@@ -24,7 +24,7 @@ final class HandWrittenPeer extends Peer {
     this.output = new float[workload.spec().outputSize()];
   }
 
-  private static HandWrittenMlp.Act act(Activation f) {
+  static HandWrittenMlp.Act act(Activation f) {
     switch (f) {
       case TANH:
         return HandWrittenMlp.Act.TANH;

@@ -13,7 +13,9 @@ public enum PeerKind {
   /** {@link HandWrittenMlp}, the baseline. */
   HANDWRITTEN("hand-written Java MLP"),
   /** Encog 3.4. */
-  ENCOG("Encog 3.4");
+  ENCOG("Encog 3.4"),
+  /** {@link ShapedMlp}: not a peer, but what generated code in the recommended shapes reaches. */
+  SHAPED("hand-written, recommended shapes");
 
   /** How many samples {@link #create} compares against the reference interpreter. */
   static final int CHECKED_SAMPLES = 8;
@@ -56,6 +58,8 @@ public enum PeerKind {
         return new ModelPeer(new ReferenceNetwork(workload.spec()), initial, samples);
       case HANDWRITTEN:
         return new HandWrittenPeer(workload, initial, samples);
+      case SHAPED:
+        return new ShapedPeer(workload, initial, samples);
       default:
         return new EncogPeer(workload, initial, samples);
     }

@@ -46,6 +46,21 @@ class PeerKindTest {
 
   @ParameterizedTest
   @EnumSource(value = Workload.class, names = {"W1", "W2", "W3"})
+  void shapedTrainingStepIsTheReferenceSgdStep(Workload w) {
+    double[] initial = new double[w.spec().parameterCount()];
+    w.newGenerated().getParameters(initial);
+    Samples samples = Samples.of(w.spec(), SEED);
+    Peer reference = new ModelPeer(new ReferenceNetwork(w.spec()), initial, samples);
+    Peer shaped = new ShapedPeer(w, initial, samples);
+    reference.trainStep();
+    shaped.trainStep();
+    reference.trainStep();
+    shaped.trainStep();
+    assertArrayEquals(reference.outputOf(5), shaped.outputOf(5), 1e-5, w.toString());
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Workload.class, names = {"W1", "W2", "W3"})
   void generatedTrainingStepIsTheReferenceSgdStep(Workload w) {
     double[] initial = new double[w.spec().parameterCount()];
     w.newGenerated().getParameters(initial);
