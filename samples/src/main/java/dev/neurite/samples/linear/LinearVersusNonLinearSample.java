@@ -3,7 +3,7 @@ package dev.neurite.samples.linear;
 import dev.neurite.runtime.Model;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.data.Dataset;
-import dev.neurite.runtime.metrics.Accuracy;
+import dev.neurite.runtime.metrics.ConfusionMatrix;
 import dev.neurite.runtime.optim.Sgd;
 import dev.neurite.runtime.train.Trainer;
 import dev.neurite.runtime.train.TrainingHistory;
@@ -58,6 +58,8 @@ public final class LinearVersusNonLinearSample {
     double[] collapsed = collapse(linear);
     out.printf("The identity network is one linear unit: sigmoid(%+.4f x1 %+.4f x2 %+.4f)%n",
         collapsed[0], collapsed[1], collapsed[2]);
+    out.println("No line separates XOR's classes; on these four symmetric points the line of least"
+        + " cross-entropy is the flat one, 0.5 everywhere, which is where training drives it.");
     boolean same = artifacts.saveAndReload(nonLinear, new XorNet(), XOR)
         & artifacts.saveAndReload(linear, new LinearXorNet(), XOR);
     return new Result(linearAccuracy, nonLinearAccuracy, same);
@@ -82,9 +84,10 @@ public final class LinearVersusNonLinearSample {
       net.predict(input, output);
       out.printf("  %d xor %d -> %.4f%n", (int) input[0], (int) input[1], output[0]);
     }
-    double accuracy = Accuracy.of(net, XOR);
-    out.printf("  accuracy %.0f%%%n", 100 * accuracy);
-    return accuracy;
+    ConfusionMatrix matrix = ConfusionMatrix.of(net, XOR);
+    out.println(matrix);
+    out.printf("  accuracy %.0f%%%n", 100 * matrix.accuracy());
+    return matrix.accuracy();
   }
 
   /**

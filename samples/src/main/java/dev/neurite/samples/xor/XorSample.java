@@ -2,6 +2,7 @@ package dev.neurite.samples.xor;
 
 import dev.neurite.runtime.Model;
 import dev.neurite.runtime.data.Dataset;
+import dev.neurite.runtime.metrics.ConfusionMatrix;
 import dev.neurite.runtime.optim.Sgd;
 import dev.neurite.runtime.train.Trainer;
 import dev.neurite.runtime.train.TrainingHistory;
@@ -50,19 +51,21 @@ public final class XorSample {
     return trainer.fit(net, Dataset.of(INPUTS, TARGETS));
   }
 
-  /** Prints each input with the network's output and the rounded class; returns the accuracy. */
-  static double report(XorNet net, PrintStream out) {
-    float[] output = new float[1];
-    int correct = 0;
+  /**
+   * Prints each input with the network's output and the rounded class, then the confusion
+   * matrix; returns the accuracy.
+   */
+  static double report(Model net, PrintStream out) {
+    double[] output = new double[1];
     for (int i = 0; i < INPUTS.length; i++) {
-      float[] input = {(float) INPUTS[i][0], (float) INPUTS[i][1]};
-      net.predict(input, output);
-      int predicted = output[0] >= 0.5f ? 1 : 0;
-      correct += predicted == (int) TARGETS[i][0] ? 1 : 0;
-      out.printf("%s xor %s -> %.4f (%d)%n", (int) input[0], (int) input[1], output[0], predicted);
+      net.predict(INPUTS[i], output);
+      int predicted = output[0] >= 0.5 ? 1 : 0;
+      out.printf("%d xor %d -> %.4f (%d)%n", (int) INPUTS[i][0], (int) INPUTS[i][1], output[0],
+          predicted);
     }
-    double accuracy = correct / (double) INPUTS.length;
-    out.printf("accuracy %.0f%%%n", 100 * accuracy);
-    return accuracy;
+    ConfusionMatrix matrix = ConfusionMatrix.of(net, Dataset.of(INPUTS, TARGETS));
+    out.println(matrix);
+    out.printf("accuracy %.0f%%%n", 100 * matrix.accuracy());
+    return matrix.accuracy();
   }
 }
