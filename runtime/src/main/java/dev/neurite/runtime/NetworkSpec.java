@@ -133,6 +133,15 @@ public final class NetworkSpec {
     return offsets[index] + layers.get(index).units() * layerInputs[index];
   }
 
+  /**
+   * Returns a table of the layers in the Keras style (layer, type, output size, parameters),
+   * the total of parameters, and the layer count the classic way: the input layer is shown but
+   * not counted, so input, hidden, output is a 2-layer network.
+   */
+  public String summary() {
+    return SpecSummary.of(this);
+  }
+
   /** Returns a copy of this network with another precision. */
   public NetworkSpec withPrecision(Precision newPrecision) {
     return of(name, inputSize, layers, loss, newPrecision, seed);
