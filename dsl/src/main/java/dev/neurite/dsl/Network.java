@@ -24,6 +24,20 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>generates {@code XorNet}, in the same package, implementing the runtime's model contract.
+ *
+ * <p>On a {@code static final NetworkSpec} field, the network is the field's builder chain (see
+ * {@link Networks}), whose arguments must be compile-time constants; the annotation then takes
+ * no attributes, and the class generated in the field's package is named by the builder:
+ *
+ * <pre>{@code
+ * @Network
+ * static final NetworkSpec XOR = Networks.sequential("XorNet")
+ *     .input(2)
+ *     .dense(4, Activation.TANH)
+ *     .dense(1, Activation.SIGMOID)
+ *     .loss(Loss.BINARY_CROSS_ENTROPY)
+ *     .build();
+ * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -17,7 +17,7 @@ import java.util.List;
  * each {@code dense} call to one {@link Dense}, {@link #loss}, {@link #precision} and
  * {@link #seed} to the attributes of {@link Network}. Unlike the annotated form, the loss has no
  * default: a builder must say what it trains against. The annotation processor replays these
- * calls from source, so no two public methods share a name and a number of parameters.
+ * calls from source by name and number of arguments, so no two public methods share both.
  */
 public final class SequentialBuilder {
   private final String name;
@@ -100,6 +100,11 @@ public final class SequentialBuilder {
   public SequentialBuilder seed(long seed) {
     this.seed = seed;
     return this;
+  }
+
+  /** Returns how many layers after the input were added so far (dropout included). */
+  public int layerCount() {
+    return layers.size();
   }
 
   /**

@@ -7,9 +7,11 @@ import dev.neurite.processor.plan.Planner;
 import dev.neurite.processor.read.AnnotatedClassReader;
 import dev.neurite.processor.read.AnnotationTrees;
 import dev.neurite.processor.read.Annotations;
+import dev.neurite.processor.read.BuilderChainReader;
 import dev.neurite.processor.read.Declaration;
 import dev.neurite.processor.read.Location;
 import dev.neurite.processor.read.UnreadableAnnotationException;
+import dev.neurite.processor.validate.BuilderChainValidator;
 import dev.neurite.processor.validate.DeclarationValidator;
 import dev.neurite.processor.validate.ExistingType;
 import dev.neurite.processor.validate.Problem;
@@ -34,6 +36,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 
@@ -124,13 +127,10 @@ public final class NeuriteProcessor extends AbstractProcessor {
   }
 
   private void processNetwork(Element element) throws IOException {
-    if (element.getKind() != ElementKind.CLASS) {
-      report(ProcessorRule.ELEMENT_KIND.format(Annotations.describe(element)),
-          Annotations.locate(element, Annotations.NETWORK));
+    Declaration declaration = read(element);
+    if (declaration == null) {
       return;
     }
-    Declaration declaration =
-        new AnnotatedClassReader(processingEnv.getElementUtils(), trees).read((TypeElement) element);
     List<Problem> problems = new DeclarationValidator(this::existing).validate(declaration);
     problems.forEach(p -> report(p.message(), p.location()));
     if (!problems.isEmpty() || !options.problems().isEmpty()) {
@@ -142,6 +142,27 @@ public final class NeuriteProcessor extends AbstractProcessor {
     JavaFile file = ModelEmitter.emit(new Planner(options.unrollLimit())
         .plan(declaration.packageName(), declaration.sourceName(), spec));
     write(file, declaration, element);
+  }
+
+  /**
+   * Reads either form: a class's annotations, or a field's builder chain (replayed on the real
+   * builder). Returns {@code null} when the declaration was refused, its problems reported.
+   */
+  private Declaration read(Element element) {
+    if (element.getKind() == ElementKind.CLASS) {
+      return new AnnotatedClassReader(processingEnv.getElementUtils(), trees)
+          .read((TypeElement) element);
+    }
+    if (element.getKind() == ElementKind.FIELD) {
+      BuilderChainValidator.Result result = new BuilderChainValidator().validate(
+          new BuilderChainReader(processingEnv.getElementUtils(), trees)
+              .read((VariableElement) element));
+      result.problems().forEach(p -> report(p.message(), p.location()));
+      return result.declaration();
+    }
+    report(ProcessorRule.ELEMENT_KIND.format(Annotations.describe(element)),
+        Annotations.locate(element, Annotations.NETWORK));
+    return null;
   }
 
   /** Looks first at what this run generated, then at the compilation's types. */

@@ -25,13 +25,42 @@ public enum ProcessorRule {
           + "@Network(name = \"...\")"),
   /** A network declaration sits on an element kind that cannot hold one. */
   ELEMENT_KIND("NeuriteElementKind",
-      "@Network must be on a class, but was on %s; declare the network on a class that carries "
-          + "its @Input and @Dense annotations"),
+      "@Network must be on a class or on a static final NetworkSpec field, but was on %s; "
+          + "declare the network on a class that carries its @Input and @Dense annotations, or "
+          + "on a field initialized by Networks.sequential(...)"),
   /** A {@code -Aneurite.*} option the processor does not have, probably misspelled. */
   OPTION_UNKNOWN("NeuriteOptionUnknown",
       "-A%s is not a Neurite option; did you mean %s? The options are: %s"),
   /** A processor option whose value cannot be used. */
   OPTION_VALUE("NeuriteOptionValue", "-A%s must be %s, but was \"%s\""),
+  /** A builder declaration is read from source, which needs javac's tree API. */
+  BUILDER_NEEDS_JAVAC("NeuriteBuilderNeedsJavac",
+      "a builder declaration is read from its source through javac's tree API, which this "
+          + "compiler does not offer; compile with javac, or declare the network as an annotated "
+          + "class (@Network, @Input, @Dense) instead"),
+  /** The builder form needs a field the generated class can stand for. */
+  BUILDER_FIELD("NeuriteBuilderField",
+      "@Network must be on a static final NetworkSpec field, but %s is declared `%s`"),
+  /** On a builder field, the chain declares everything. */
+  BUILDER_ATTRIBUTES("NeuriteBuilderAttributes",
+      "@Network on a builder field takes no attributes; set the name, loss, precision and seed "
+          + "in the builder chain"),
+  /** The processor only knows chains from the builder's entry point. */
+  BUILDER_START("NeuriteBuilderStart",
+      "a @Network field must be initialized by a chain that starts at "
+          + "Networks.sequential(\"Name\") and ends with .build(), but %s"),
+  /** The chain must produce the spec the field holds. */
+  BUILDER_BUILD("NeuriteBuilderBuild",
+      "the builder chain must end with .build(), but it ends with .%s(...)"),
+  /** A call that is not a method of the builder cannot be replayed. */
+  BUILDER_METHOD("NeuriteBuilderMethod",
+      "%s is not a method of the network builder; the builder has %s"),
+  /** The processor replays the chain at compile time, so it must know every argument. */
+  BUILDER_CONSTANT("NeuriteBuilderConstant",
+      "arguments of the builder must be compile-time constants (a literal, a static final "
+          + "constant field, an enum constant), but `%s` is not; write the value or a constant"),
+  /** A builder call refused its arguments, as it would at run time. */
+  BUILDER_CALL("NeuriteBuilderCall", "this builder call fails: %s"),
   /** Something went wrong inside the processor itself. */
   INTERNAL_ERROR("NeuriteInternalError",
       "internal error while compiling this network; this is a bug in Neurite, please report it "

@@ -1,0 +1,229 @@
+package dev.neurite.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.lang.reflect.Proxy;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every error of the builder form, pinned to its line and column: the field, the chain, the
+ * arguments, and the spec rules the replayed builder reports.
+ */
+class BuilderDiagnosticsTest {
+  /** Line 10 holds the field; the chain's calls follow, one per line, from line 10 to 15. */
+  private static final String MODELS = """
+      package test;
+
+      import dev.neurite.dsl.*;
+      import dev.neurite.runtime.*;
+
+      public final class Models {
+        static int hidden = 16;
+
+        @Network
+        static final NetworkSpec IRIS = Networks.sequential("IrisNet")
+            .input(4)
+            .dense(16, Activation.RELU)
+            .dense(3, Activation.SOFTMAX)
+            .loss(Loss.CATEGORICAL_CROSS_ENTROPY)
+            .build();
+      }
+      """;
+
+  @Test
+  void validChainCompilesIntoTheFieldsPackageUnderTheBuildersName() {
+    Compilation compilation = compile(MODELS);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.IrisNet").contentsAsUtf8String()
+        .contains("The network declared by {@code test.Models.IRIS}");
+  }
+
+  @Test
+  void nonConstantArgumentIsAnErrorOnThatArgument() {
+    assertError(MODELS.replace(".dense(16,", ".dense(hidden,"), 12, 14,
+        "[NeuriteBuilderConstant] arguments of the builder must be compile-time constants"
+            + " (a literal, a static final constant field, an enum constant), but `hidden` is"
+            + " not; write the value or a constant");
+  }
+
+  @Test
+  void methodCallArgumentIsNotAConstant() {
+    assertError(MODELS.replace(".input(4)", ".input(Integer.parseInt(\"4\"))"), 11, 30,
+        "but `Integer.parseInt(\"4\")` is not");
+  }
+
+  @Test
+  void unknownMethodIsAnErrorOnItsName() {
+    Compilation compilation = compile(MODELS.replace(".input(4)", ".inputs(4)"));
+    assertThat(compilation).hadErrorContaining("[NeuriteBuilderMethod] inputs(...) is not a"
+        + " method of the network builder; the builder has dense, denseWithoutBias, dropout,"
+        + " input, loss, precision, seed and build")
+        .inFile(compilation.sourceFiles().get(0)).onLine(11).atColumn(7);
+  }
+
+  @Test
+  void missingBuildIsAnErrorOnTheLastCall() {
+    Compilation compilation = compile(MODELS.replace("\n      .build();", ";"));
+    assertThat(compilation).hadErrorContaining("[NeuriteBuilderBuild] the builder chain must end"
+        + " with .build(), but it ends with .loss(...)")
+        .inFile(compilation.sourceFiles().get(0)).onLine(14).atColumn(7);
+  }
+
+  @Test
+  void chainNotStartingAtSequentialIsAnErrorOnTheInitializer() {
+    String code = MODELS.replace("Networks.sequential(\"IrisNet\")", "start()").replace(
+        "  static int hidden = 16;", "  static SequentialBuilder start() {\n"
+            + "    return Networks.sequential(\"IrisNet\");\n  }");
+    assertError(code, 12, 35, "[NeuriteBuilderStart] a @Network field must be initialized by"
+        + " a chain that starts at Networks.sequential(\"Name\") and ends with .build(), but it"
+        + " starts with `start()`");
+  }
+
+  @Test
+  void softmaxOnAHiddenLayerIsTheSpecRuleOnThatLayersActivation() {
+    assertError(MODELS.replace("16, Activation.RELU", "16, Activation.SOFTMAX"), 12, 28,
+        "[NeuriteSoftmaxPlacement] softmax must only be the activation of the last layer, but"
+            + " layer 0 is hidden; use RELU or TANH for hidden layers");
+  }
+
+  @Test
+  void nonPositiveUnitsIsTheSpecRuleOnTheUnitsArgument() {
+    assertError(MODELS.replace(".dense(3,", ".dense(-3,"), 13, 14,
+        "[NeuriteDenseUnits] dense units must be positive, but was -3");
+  }
+
+  @Test
+  void missingLossIsAnErrorOnBuild() {
+    assertError(MODELS.replace("\n      .loss(Loss.CATEGORICAL_CROSS_ENTROPY)", ""), 14, 7,
+        "[NeuriteLossMissing] the network must have a loss; for a SOFTMAX output use"
+            + " CATEGORICAL_CROSS_ENTROPY");
+  }
+
+  @Test
+  void lossMismatchIsAnErrorOnTheLossArgument() {
+    assertError(MODELS.replace("Loss.CATEGORICAL_CROSS_ENTROPY", "Loss.BINARY_CROSS_ENTROPY"),
+        14, 17, "[NeuriteLossMismatch] BINARY_CROSS_ENTROPY needs a SIGMOID output layer");
+  }
+
+  @Test
+  void builderRefusalIsAnErrorOnThatCall() {
+    assertError(MODELS.replace(".input(4)", ".input(4).input(5)"), 11, 16,
+        "[NeuriteBuilderCall] this builder call fails: input(int) may be called once, but the"
+            + " input size is already 4");
+  }
+
+  @Test
+  void fieldThatIsNotStaticFinalIsAnErrorOnTheField() {
+    assertError(MODELS.replace("static final NetworkSpec IRIS", "static NetworkSpec IRIS"), 10,
+        22, "[NeuriteBuilderField] @Network must be on a static final NetworkSpec field, but IRIS"
+            + " is declared `static NetworkSpec`");
+  }
+
+  @Test
+  void attributesOfNetworkOnABuilderFieldAreAnErrorOnTheAttribute() {
+    assertError(MODELS.replace("@Network\n", "@Network(seed = 3)\n"), 9, 19,
+        "[NeuriteBuilderAttributes] @Network on a builder field takes no attributes");
+  }
+
+  @Test
+  void generatedNameThatExistsIsAnErrorOnTheNameArgument() {
+    assertError(MODELS.replace("\"IrisNet\"", "\"Models\""), 10, 55,
+        "[NeuriteNameClash] the generated class test.Models already exists");
+  }
+
+  @Test
+  void networkOnAMethodIsAnErrorOnTheMethod() {
+    String code = MODELS.replace("static final NetworkSpec IRIS =", "static NetworkSpec iris() {"
+        + " return").replace(".build();", ".build(); }");
+    assertError(code, 10, 22, "[NeuriteElementKind] @Network must be on a class or on a static"
+        + " final NetworkSpec field, but was on method iris");
+  }
+
+  /** Eclipse's compiler has no tree API: the builder form says so, the annotated form works. */
+  @Test
+  void withoutTheTreeApiABuilderIsAnErrorOnTheField() {
+    Compilation compilation = javac().withProcessors(new WithoutTreeApi())
+        .compile(JavaFileObjects.forSourceString("test.Models", MODELS));
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[NeuriteBuilderNeedsJavac] a builder declaration"
+        + " is read from its source through javac's tree API, which this compiler does not offer")
+        .inFile(compilation.sourceFiles().get(0)).onLine(10).atColumn(28);
+  }
+
+  @Test
+  void withoutTheTreeApiAnnotatedClassesStillCompile() {
+    Compilation compilation = javac().withProcessors(new WithoutTreeApi()).compile(
+        JavaFileObjects.forSourceString("test.Xor", """
+            package test;
+
+            import dev.neurite.dsl.*;
+            import dev.neurite.runtime.*;
+
+            @Network(loss = Loss.BINARY_CROSS_ENTROPY)
+            @Input(2)
+            @Dense(units = 4, activation = Activation.TANH)
+            @Dense(units = 1, activation = Activation.SIGMOID)
+            class Xor {}
+            """));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.XorNet").contentsAsUtf8String()
+        .contains("public final class XorNet");
+  }
+
+  private static Compilation compile(String code) {
+    return Compiled.compile("test.Models", code);
+  }
+
+  private static void assertError(String code, int line, int column, String message) {
+    Compilation compilation = compile(code);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(message)
+        .inFile(compilation.sourceFiles().get(0)).onLine(line).atColumn(column);
+  }
+
+  /**
+   * The processor as a compiler without javac's tree API runs it: {@code Trees.instance} refuses
+   * any environment that is not javac's own class, as it refuses Eclipse's.
+   */
+  private static final class WithoutTreeApi extends AbstractProcessor {
+    private final NeuriteProcessor delegate = new NeuriteProcessor();
+
+    @Override
+    public synchronized void init(ProcessingEnvironment env) {
+      super.init(env);
+      delegate.init((ProcessingEnvironment) Proxy.newProxyInstance(
+          getClass().getClassLoader(), new Class<?>[] {ProcessingEnvironment.class},
+          (proxy, method, args) -> method.invoke(env, args)));
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return delegate.getSupportedAnnotationTypes();
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+      return delegate.getSupportedOptions();
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return delegate.getSupportedSourceVersion();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      return delegate.process(annotations, round);
+    }
+  }
+}
