@@ -144,7 +144,7 @@ class BuilderDiagnosticsTest {
   void networkOnAMethodIsAnErrorOnTheMethod() {
     String code = MODELS.replace("static final NetworkSpec IRIS =", "static NetworkSpec iris() {"
         + " return").replace(".build();", ".build(); }");
-    assertError(code, 10, 22, "[NeuriteElementKind] @Network must be on a class or on a static"
+    assertError(code, 9, 3, "[NeuriteElementKind] @Network must be on a class or on a static"
         + " final NetworkSpec field, but was on method iris");
   }
 

@@ -96,7 +96,7 @@ class ErrorHandlingTest {
   }
 
   @Test
-  void networkOnAFieldIsAnError() {
+  void networkOnAFieldThatIsNotAStaticFinalSpecIsAnError() {
     String code = """
         package test;
         import dev.neurite.dsl.*;
@@ -106,8 +106,8 @@ class ErrorHandlingTest {
         """;
     Compilation compilation = compile("test.Holder", code);
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(ProcessorRule.ELEMENT_KIND.format("field net"))
-        .inFile(compilation.sourceFiles().get(0)).onLine(4).atColumn(3);
+    assertThat(compilation).hadErrorContaining(ProcessorRule.BUILDER_FIELD.format("net", "Object"))
+        .inFile(compilation.sourceFiles().get(0)).onLine(4).atColumn(19);
   }
 
   @Test

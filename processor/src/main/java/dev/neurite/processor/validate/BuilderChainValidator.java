@@ -50,6 +50,9 @@ public final class BuilderChainValidator {
       return new Result(null, problems);
     }
     checkField(chain, problems);
+    if (!chain.staticFinalSpec()) {
+      return new Result(null, problems); // the wrong kind of field: its chain is beside the point
+    }
     if (!chain.startsAtSequential()) {
       problems.add(notAChain(chain));
       return new Result(null, problems);
