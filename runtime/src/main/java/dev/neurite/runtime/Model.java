@@ -1,5 +1,7 @@
 package dev.neurite.runtime;
 
+import dev.neurite.runtime.data.Dataset;
+
 /**
  * The contract every network implements, generated or interpreted: its sizes, its parameters as
  * one flat array laid out as {@link NetworkSpec} describes, inference, and the passes training
@@ -63,4 +65,22 @@ public interface Model {
    * exactly; a new model's stream starts from its spec's {@link NetworkSpec#seed()}.
    */
   default void setDropoutSeed(long seed) {}
+
+  /**
+   * Runs the training samples {@code data[order[from]] .. data[order[to - 1]]} forward and back
+   * under the network's {@link Loss}: adds the sum of their parameter gradients to
+   * {@code gradient} and returns the sum of their losses.
+   *
+   * <p>Equal, up to rounding, to calling {@link #forwardBackward} on each sample; generated
+   * classes override it with a batched path that accumulates in their own precision and touches
+   * {@code gradient} once per batch instead of once per sample.
+   */
+  default double forwardBackwardBatch(
+      Dataset data, int[] order, int from, int to, double[] gradient) {
+    double loss = 0;
+    for (int k = from; k < to; k++) {
+      loss += forwardBackward(data.input(order[k]), data.target(order[k]), gradient);
+    }
+    return loss;
+  }
 }

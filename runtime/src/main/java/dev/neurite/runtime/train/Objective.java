@@ -2,6 +2,7 @@ package dev.neurite.runtime.train;
 
 import dev.neurite.runtime.CostFunction;
 import dev.neurite.runtime.Model;
+import dev.neurite.runtime.data.Dataset;
 
 /**
  * What a run minimizes for one sample: the network's own loss, or a user's {@link CostFunction}
@@ -11,6 +12,19 @@ abstract class Objective {
   /** Returns the sample's loss and adds its parameter gradient to {@code gradient}. */
   abstract double lossAndGradient(Model model, double[] input, double[] target,
       double[] gradient);
+
+  /**
+   * Returns the summed loss of samples {@code order[from..to)} of {@code data} and adds their
+   * summed parameter gradient to {@code gradient}.
+   */
+  double batchLossAndGradient(
+      Model model, Dataset data, int[] order, int from, int to, double[] gradient) {
+    double loss = 0;
+    for (int k = from; k < to; k++) {
+      loss += lossAndGradient(model, data.input(order[k]), data.target(order[k]), gradient);
+    }
+    return loss;
+  }
 
   /** Returns the sample's loss at inference (dropout off); leaves the prediction in output. */
   abstract double loss(Model model, double[] input, double[] target, double[] output);
@@ -32,6 +46,12 @@ abstract class Objective {
     @Override
     double lossAndGradient(Model model, double[] input, double[] target, double[] gradient) {
       return model.forwardBackward(input, target, gradient);
+    }
+
+    @Override
+    double batchLossAndGradient(
+        Model model, Dataset data, int[] order, int from, int to, double[] gradient) {
+      return model.forwardBackwardBatch(data, order, from, to, gradient);
     }
 
     @Override

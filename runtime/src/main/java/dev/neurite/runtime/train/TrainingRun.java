@@ -110,11 +110,7 @@ final class TrainingRun {
   /** Takes one optimizer step on samples {@code order[start..end)}; returns their summed loss. */
   private double trainBatch(int epoch, int batch, int start, int end) {
     Arrays.fill(gradient, 0);
-    double loss = 0;
-    for (int k = start; k < end; k++) {
-      int i = order[k];
-      loss += objective.lossAndGradient(model, train.input(i), train.target(i), gradient);
-    }
+    double loss = objective.batchLossAndGradient(model, train, order, start, end, gradient);
     scale(gradient, 1.0 / (end - start));
     config.regularization.addPenalties(model.spec(), parameters, gradient);
     double norm = config.regularization.clip(gradient);
