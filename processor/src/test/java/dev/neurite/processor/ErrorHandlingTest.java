@@ -121,6 +121,16 @@ class ErrorHandlingTest {
   }
 
   @Test
+  void aNetworkOfBillionsOfParametersJustUnderTheLimitStillCompiles() {
+    // the other side of NeuriteParameterCount: plan and emit must not overflow either
+    Compilation compilation = compile("test.Xor", xor("@Input(40000)")
+        .replace("units = 4", "units = 40000"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.XorNet").contentsAsUtf8String()
+        .contains("PARAMETERS = 1600080001;");
+  }
+
+  @Test
   void aJavaKeywordIsNotANetworkName() {
     Compilation compilation = compile("test.Xor",
         xor("@Input(2)").replace("@Network(", "@Network(name = \"class\", "));
