@@ -20,7 +20,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * what the reference interpreter computes from that run-time spec.
  */
 class BuilderEqualityTest {
-  /** Constants from the same class, another class and static imports; several chains. */
+  /**
+   * Constants from the same class, another class and static imports; several chains, with and
+   * without bias, with dropout (the identity here: training mode is off).
+   */
   private static final String MODELS = """
       package test;
 
@@ -46,6 +49,7 @@ class BuilderEqualityTest {
             .input(Sizes.FEATURES)
             .dense(8, Activation.LEAKY_RELU, 0.2)
             .denseWithoutBias(6, Activation.ELU, Sizes.ALPHA)
+            .dropout(0.25)
             .dense((5), TANH)
             .dense(1, Activation.SIGMOID)
             .loss(Loss.BINARY_CROSS_ENTROPY)
