@@ -58,7 +58,7 @@ public final class AutoencoderSample {
     out.println("Digits autoencoder: " + split + "; labels are not used for training");
 
     DigitsAutoencoderNet autoencoder = new DigitsAutoencoderNet();
-    out.println(DigitsAutoencoderNet.SPEC);
+    out.println(DigitsAutoencoderNet.SPEC.summary());
     Artifacts artifacts = new Artifacts(dir, "autoencoder", out);
     Trainer trainer = Trainer.builder()
         .epochs(EPOCHS)

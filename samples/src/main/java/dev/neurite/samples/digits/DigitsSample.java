@@ -16,9 +16,9 @@ import java.nio.file.Path;
  * Recognizes handwritten digits (8x8 images) with the generated {@code DigitsNet} and measures
  * it on 360 images it never saw.
  *
- * <p>The 1797 images are split 80/20 with a fixed seed; the standardizer is fitted on the
- * training part only. Thirty epochs are enough for the held-out accuracy to settle, and take
- * about a second.
+ * <p>The 1797 images are split 80/20 within each digit, with a fixed seed; the standardizer is
+ * fitted on the training part only. Thirty epochs are enough for the held-out accuracy to
+ * settle (the training accuracy reaches 100% within ten), and take about two seconds.
  */
 public final class DigitsSample {
   /** The seed of the train/test split. */
@@ -46,7 +46,7 @@ public final class DigitsSample {
     out.println("Digits: " + split);
 
     DigitsNet net = new DigitsNet();
-    out.println(DigitsNet.SPEC);
+    out.println(DigitsNet.SPEC.summary());
     Artifacts artifacts = new Artifacts(dir, "digits", out);
     Trainer trainer = Trainer.builder()
         .epochs(EPOCHS)

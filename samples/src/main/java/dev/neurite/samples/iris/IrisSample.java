@@ -16,8 +16,9 @@ import java.nio.file.Path;
  * Classifies Fisher's irises with the generated {@code IrisNet}, trained with the trainer's
  * default hyper-parameters, and measures it on flowers it never saw.
  *
- * <p>The 150 flowers are split 80/20 with a fixed seed; the standardizer is fitted on the
- * training part only and applied to both, so nothing about the test flowers leaks into training.
+ * <p>The 150 flowers are split 80/20 within each species (10 of each are held out), with a fixed
+ * seed; the standardizer is fitted on the training part only and applied to both, so nothing
+ * about the test flowers leaks into training.
  */
 public final class IrisSample {
   /** The seed of the train/test split. */
@@ -43,7 +44,7 @@ public final class IrisSample {
     out.println("Iris: " + split);
 
     IrisNet net = new IrisNet();
-    out.println(IrisNet.SPEC);
+    out.println(IrisNet.SPEC.summary());
     Artifacts artifacts = new Artifacts(dir, "iris", out);
     Trainer trainer = Trainer.builder()
         .listener(artifacts.progress(Trainer.DEFAULT_EPOCHS))

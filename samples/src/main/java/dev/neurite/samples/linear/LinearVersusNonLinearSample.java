@@ -46,9 +46,9 @@ public final class LinearVersusNonLinearSample {
     Artifacts artifacts = new Artifacts(dir, "linear-vs-nonlinear", out);
     XorNet nonLinear = new XorNet();
     LinearXorNet linear = new LinearXorNet();
-    out.println("Non-linear: " + XorNet.SPEC);
+    out.println(XorNet.SPEC.summary());
     TrainingHistory nonLinearHistory = train(nonLinear, artifacts);
-    out.println("Linear:     " + LinearXorNet.SPEC);
+    out.println(LinearXorNet.SPEC.summary());
     TrainingHistory linearHistory = train(linear, artifacts);
     artifacts.writeHistories(new String[] {"tanh hidden layer", "identity hidden layer"},
         nonLinearHistory, linearHistory);

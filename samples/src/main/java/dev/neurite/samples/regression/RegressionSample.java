@@ -48,7 +48,7 @@ public final class RegressionSample {
   private static Result fit(String name, Supplier<Model> factory, Dataset train, Dataset test,
       Path dir, PrintStream out) throws IOException {
     Model net = factory.get();
-    out.println(net.spec());
+    out.println(net.spec().summary());
     Artifacts artifacts = new Artifacts(dir, name, out);
     // Cosine annealing: large steps find the shape, small ones at the end polish it to a low
     // error instead of letting Adam keep jittering around the minimum.

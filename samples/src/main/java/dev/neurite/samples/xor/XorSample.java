@@ -32,7 +32,7 @@ public final class XorSample {
   static Result run(Path dir, PrintStream out) throws IOException {
     Artifacts artifacts = new Artifacts(dir, "xor", out);
     XorNet net = new XorNet();
-    out.println(XorNet.SPEC);
+    out.println(XorNet.SPEC.summary());
     artifacts.writeHistory(train(net, artifacts));
     double accuracy = report(net, out);
     boolean same = artifacts.saveAndReload(net, new XorNet(), Dataset.of(INPUTS, TARGETS));
