@@ -45,6 +45,23 @@ class BuilderDiagnosticsTest {
         .contains("The network declared by {@code test.Models.IRIS}");
   }
 
+  /** Reading the chain attributes the class early; code using the class to come must not mind. */
+  @Test
+  void theDeclaringClassMayUseTheGeneratedClass() {
+    Compilation compilation = compile(MODELS.replace("  static int hidden = 16;",
+        "  static Model create() {\n    return new IrisNet();\n  }"));
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void anUnrelatedErrorInTheClassIsJavacsAloneAndTheNetworkIsStillRead() {
+    Compilation compilation = compile(MODELS.replace("  static int hidden = 16;",
+        "  static int broken() {\n    return \"not an int\";\n  }"));
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("incompatible types")
+        .inFile(compilation.sourceFiles().get(0)).onLine(8);
+  }
+
   @Test
   void nonConstantArgumentIsAnErrorOnThatArgument() {
     assertError(MODELS.replace(".dense(16,", ".dense(hidden,"), 12, 14,
