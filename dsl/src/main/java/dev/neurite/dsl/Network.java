@@ -27,7 +27,8 @@ import java.lang.annotation.Target;
  *
  * <p>On a {@code static final NetworkSpec} field, the network is the field's builder chain (see
  * {@link Networks}), whose arguments must be compile-time constants; the annotation then takes
- * no attributes, and the class generated in the field's package is named by the builder:
+ * no attribute but {@link #trainable()}, and the class generated in the field's package is
+ * named by the builder:
  *
  * <pre>{@code
  * @Network

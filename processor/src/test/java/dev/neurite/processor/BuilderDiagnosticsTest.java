@@ -146,7 +146,22 @@ class BuilderDiagnosticsTest {
   @Test
   void attributesOfNetworkOnABuilderFieldAreAnErrorOnTheAttribute() {
     assertError(MODELS.replace("@Network\n", "@Network(seed = 3)\n"), 9, 19,
-        "[NeuriteBuilderAttributes] @Network on a builder field takes no attributes");
+        "[NeuriteBuilderAttributes] @Network on a builder field takes no attributes but"
+            + " trainable");
+  }
+
+  @Test
+  void untrainableActivationIsTheSpecRuleOnTheActivationArgument() {
+    assertError(MODELS.replace("16, Activation.RELU", "16, Activation.BINARY_STEP"), 12, 28,
+        "[NeuriteUntrainableActivation]");
+  }
+
+  @Test
+  void anInferenceOnlyBuilderNetworkMayUseAnUntrainableActivation() {
+    Compilation compilation = compile(MODELS.replace("16, Activation.RELU",
+        "16, Activation.BINARY_STEP").replace("@Network\n", "@Network(trainable = false)\n"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.IrisNet");
   }
 
   @Test

@@ -14,7 +14,9 @@ import java.util.List;
  * @param treeApi whether the compiler offers javac's tree API; without it nothing else is known
  * @param staticFinalSpec whether the field is declared {@code static final NetworkSpec}
  * @param declaredAs the field's modifiers and type as declared, for messages
- * @param attributes where each attribute explicitly set on {@code @Network} is written
+ * @param attributes where each attribute explicitly set on {@code @Network} is written, except
+ *     {@code trainable}, the one that applies to a builder field too
+ * @param trainable {@code @Network(trainable = ...)}: whether the network is trained
  * @param initializer the initializer expression, or {@code null} when there is none
  * @param startsAtSequential whether the first call is {@code dev.neurite.dsl.Networks.sequential}
  * @param calls the calls of the chain in source order, the first being the start
@@ -27,6 +29,7 @@ public record BuilderChain(
     boolean staticFinalSpec,
     String declaredAs,
     List<Location> attributes,
+    boolean trainable,
     TreePath initializer,
     boolean startsAtSequential,
     List<Call> calls) {

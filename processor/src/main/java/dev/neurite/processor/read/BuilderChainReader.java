@@ -44,6 +44,7 @@ import javax.lang.model.util.Elements;
  */
 public final class BuilderChainReader {
   private static final String NETWORK = Network.class.getCanonicalName();
+  private static final String TRAINABLE = "trainable";
   private static final String SPEC = NetworkSpec.class.getCanonicalName();
   private static final String NETWORKS = Networks.class.getCanonicalName();
   private static final List<Class<? extends Enum<?>>> ENUMS =
@@ -69,8 +70,8 @@ public final class BuilderChainReader {
     TreePath initializer = initializer(declaration);
     List<Call> calls = initializer == null ? List.of() : calls(initializer);
     return new BuilderChain(packageOf(field), sourceName(field), at, trees != null,
-        isStaticFinalSpec(field), declaredAs(field), attributes(field, network), initializer,
-        !calls.isEmpty() && isSequential(calls.get(0)), calls);
+        isStaticFinalSpec(field), declaredAs(field), attributes(field, network),
+        trainable(network), initializer, !calls.isEmpty() && isSequential(calls.get(0)), calls);
   }
 
   private static TreePath initializer(TreePath path) {
@@ -203,10 +204,25 @@ public final class BuilderChainReader {
     if (network != null) {
       for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
           : network.getElementValues().entrySet()) {
-        set.add(Location.of(field, network, e.getValue()));
+        if (!e.getKey().getSimpleName().contentEquals(TRAINABLE)) {
+          set.add(Location.of(field, network, e.getValue()));
+        }
       }
     }
     return List.copyOf(set);
+  }
+
+  /** Whether the network is trained is not part of its spec, so the annotation says it. */
+  private static boolean trainable(AnnotationMirror network) {
+    if (network != null) {
+      for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
+          : network.getElementValues().entrySet()) {
+        if (e.getKey().getSimpleName().contentEquals(TRAINABLE)) {
+          return Boolean.TRUE.equals(e.getValue().getValue());
+        }
+      }
+    }
+    return true;
   }
 
   private static AnnotationMirror networkAnnotation(Element field) {

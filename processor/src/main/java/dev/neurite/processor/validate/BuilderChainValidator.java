@@ -171,7 +171,7 @@ public final class BuilderChainValidator {
       NetworkSpec spec = builder.build();
       return new Result(new Declaration(chain.packageName(), chain.sourceName(), spec.name(),
           spec.inputSize(), spec.layers(), spec.loss(), spec.precision(), spec.seed(),
-          chain.field(), Map.copyOf(locations)), List.of());
+          chain.trainable(), chain.field(), Map.copyOf(locations)), List.of());
     } catch (InvalidSpecException e) {
       List<Problem> problems = new ArrayList<>();
       for (SpecProblem p : e.problems()) {

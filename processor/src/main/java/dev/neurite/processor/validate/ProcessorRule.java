@@ -43,8 +43,8 @@ public enum ProcessorRule {
       "@Network must be on a static final NetworkSpec field, but %s is declared `%s`"),
   /** On a builder field, the chain declares everything. */
   BUILDER_ATTRIBUTES("NeuriteBuilderAttributes",
-      "@Network on a builder field takes no attributes; set the name, loss, precision and seed "
-          + "in the builder chain"),
+      "@Network on a builder field takes no attributes but trainable; set the name, loss, "
+          + "precision and seed in the builder chain"),
   /** The processor only knows chains from the builder's entry point. */
   BUILDER_START("NeuriteBuilderStart",
       "a @Network field must be initialized by a chain that starts at "
