@@ -25,13 +25,20 @@ public final class AnnotationTrees {
     this.trees = trees;
   }
 
-  /** Returns the tree lookups of {@code env}, or a stand-in that finds nothing off javac. */
+  /**
+   * Returns the tree lookups of {@code env}, looking through a build tool's wrapper to javac's
+   * environment; or a stand-in that finds nothing off javac.
+   */
   public static AnnotationTrees of(ProcessingEnvironment env) {
-    try {
-      return new AnnotationTrees(Trees.instance(env));
-    } catch (IllegalArgumentException | LinkageError notJavac) {
-      return new AnnotationTrees(null);
+    ProcessingEnvironment layer = env;
+    for (int depth = 0; layer != null && depth < WrappedEnvironments.MAX_DEPTH; depth++) {
+      try {
+        return new AnnotationTrees(Trees.instance(layer));
+      } catch (IllegalArgumentException | LinkageError notJavacs) {
+        layer = WrappedEnvironments.unwrap(layer); // a wrapper, perhaps: try what it wraps
+      }
     }
+    return new AnnotationTrees(null);
   }
 
   /** Returns the tree API, or {@code null} when the compiler has none. */
