@@ -65,15 +65,22 @@ class BuilderDiagnosticsTest {
   @Test
   void nonConstantArgumentIsAnErrorOnThatArgument() {
     assertError(MODELS.replace(".dense(16,", ".dense(hidden,"), 12, 14,
-        "[NeuriteBuilderConstant] arguments of the builder must be compile-time constants"
-            + " (a literal, a static final constant field, an enum constant), but `hidden` is"
-            + " not; write the value or a constant");
+        "[NeuriteBuilderConstant] arguments of the builder must be compile-time constants the"
+            + " processor reads: a literal, a static final constant field or an enum constant, but"
+            + " `hidden` is none of these; write the value, or declare a constant for it");
   }
 
   @Test
   void methodCallArgumentIsNotAConstant() {
     assertError(MODELS.replace(".input(4)", ".input(Integer.parseInt(\"4\"))"), 11, 30,
-        "but `Integer.parseInt(\"4\")` is not");
+        "but `Integer.parseInt(\"4\")` is none of these");
+  }
+
+  /** javac folds {@code 2 * 8}, but the processor reads names and literals only: it says so. */
+  @Test
+  void constantExpressionIsAnErrorOnThatArgument() {
+    assertError(MODELS.replace(".dense(16,", ".dense(2 * 8,"), 12, 16,
+        "but `2 * 8` is none of these");
   }
 
   @Test

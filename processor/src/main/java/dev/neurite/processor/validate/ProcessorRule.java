@@ -57,8 +57,9 @@ public enum ProcessorRule {
       "%s is not a method of the network builder; the builder has %s"),
   /** The processor replays the chain at compile time, so it must know every argument. */
   BUILDER_CONSTANT("NeuriteBuilderConstant",
-      "arguments of the builder must be compile-time constants (a literal, a static final "
-          + "constant field, an enum constant), but `%s` is not; write the value or a constant"),
+      "arguments of the builder must be compile-time constants the processor reads: a literal, "
+          + "a static final constant field or an enum constant, but `%s` is none of these; write "
+          + "the value, or declare a constant for it"),
   /** A builder call refused its arguments, as it would at run time. */
   BUILDER_CALL("NeuriteBuilderCall", "this builder call fails: %s"),
   /** Something went wrong inside the processor itself. */
