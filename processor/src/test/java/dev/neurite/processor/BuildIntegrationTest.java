@@ -88,22 +88,25 @@ class BuildIntegrationTest {
 
   @Test
   void outputIsByteIdenticalTwiceAndInReverseSourceOrder(@TempDir Path dir) {
-    Map<String, byte[]> forward = compileGoodAndXor(dir.resolve("a"), false);
-    Map<String, byte[]> again = compileGoodAndXor(dir.resolve("b"), false);
-    Map<String, byte[]> reverse = compileGoodAndXor(dir.resolve("c"), true);
-    assertEquals(Set.of("test/GoodNet.java", "test/XorNet.java"), forward.keySet());
+    Map<String, byte[]> forward = compileAll(dir.resolve("a"), false);
+    Map<String, byte[]> again = compileAll(dir.resolve("b"), false);
+    Map<String, byte[]> reverse = compileAll(dir.resolve("c"), true);
+    assertEquals(Set.of("test/GoodNet.java", "test/SineNet.java", "test/XorNet.java"),
+        forward.keySet());
     for (String file : forward.keySet()) {
       assertArrayEquals(forward.get(file), again.get(file), file);
       assertArrayEquals(forward.get(file), reverse.get(file), file);
     }
   }
 
-  private static Map<String, byte[]> compileGoodAndXor(Path dir, boolean reversed) {
+  /** Both forms: two annotated classes and a builder field. */
+  private static Map<String, byte[]> compileAll(Path dir, boolean reversed) {
     JavacRun run = new JavacRun(dir);
     Path good = run.write("test.Good", GOOD);
     Path xor = run.write("test.Xor", ProcessorTest.XOR);
-    JavacRun.Result result = reversed ? run.compile(new NeuriteProcessor(), xor, good)
-        : run.compile(new NeuriteProcessor(), good, xor);
+    Path specs = run.write("test.Specs", IsolatingTest.BUILDER);
+    JavacRun.Result result = reversed ? run.compile(new NeuriteProcessor(), specs, xor, good)
+        : run.compile(new NeuriteProcessor(), good, xor, specs);
     assertTrue(result.success(), result.errors().toString());
     return run.generated();
   }

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * find javac's tree API inside the wrapper.
  */
 class IsolatingTest {
-  private static final String BUILDER = """
+  static final String BUILDER = """
       package test;
 
       import dev.neurite.dsl.*;
