@@ -5,6 +5,7 @@ import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.data.OneHot;
 import dev.neurite.runtime.data.Split;
+import dev.neurite.runtime.metrics.ConfusionMatrix;
 import dev.neurite.runtime.metrics.RegressionMetrics;
 import dev.neurite.runtime.train.Trainer;
 import dev.neurite.samples.support.Artifacts;
@@ -79,6 +80,8 @@ public final class AutoencoderSample {
         ClusterAgreement.purity(rawClusters, digits),
         ClusterAgreement.adjustedRandIndex(rawClusters, digits),
         artifacts.saveAndReload(autoencoder, new DigitsAutoencoderNet(), test));
+    out.println("Held-out images by true digit (rows) and cluster of their code (columns):");
+    out.println(ConfusionMatrix.ofLabels(digits, clusters, CLUSTERS));
     out.printf("k-means (k = %d) of the 8-value codes vs the true digits:   purity %.3f, "
         + "adjusted Rand index %.3f%n", CLUSTERS, result.purity(), result.adjustedRandIndex());
     out.printf("k-means (k = %d) of the 64 raw pixels, for comparison: purity %.3f, "
