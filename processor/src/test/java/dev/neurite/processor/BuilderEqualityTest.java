@@ -64,7 +64,7 @@ class BuilderEqualityTest {
             .dense(5, TANH)
             .dense(2, Activation.IDENTITY)
             .loss(Loss.HUBER)
-            .seed(Sizes.SEED)
+            .seed(-Sizes.SEED)
             .precision(dev.neurite.runtime.Precision.DOUBLE)
             .build();
       }

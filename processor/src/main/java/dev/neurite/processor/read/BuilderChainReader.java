@@ -118,6 +118,7 @@ public final class BuilderChainReader {
     if (tree instanceof LiteralTree literal) {
       return literal.getValue();
     }
+    // javac parses -7 as one literal; a unary minus remains in -CONSTANT and -(7)
     if (tree instanceof UnaryTree unary && (tree.getKind() == Tree.Kind.UNARY_MINUS
         || tree.getKind() == Tree.Kind.UNARY_PLUS)) {
       Object operand = constant(new TreePath(path, unary.getExpression()));
