@@ -6,6 +6,7 @@ import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.SpecProblem;
 import dev.neurite.runtime.SpecValidator;
 import dev.neurite.runtime.data.Dataset;
+import dev.neurite.runtime.data.Split;
 import dev.neurite.runtime.optim.Adam;
 import dev.neurite.runtime.optim.LearningRateSchedule;
 import dev.neurite.runtime.optim.Optimizer;
@@ -136,9 +137,10 @@ public final class Trainer {
         throw new IllegalArgumentException("give either a validation split or a validation "
             + "set, not both (the split is " + validationSplit + ")");
       }
-      Dataset[] parts = Splits.split(data, validationSplit, random);
-      train = parts[0];
-      validation = parts[1];
+      checkSplitLeavesBothParts(data.size());
+      Split parts = data.split(1 - validationSplit, random.nextLong());
+      train = parts.train();
+      validation = parts.test();
     }
     if (validation != null) {
       checkShapes(model, validation, objective, "validation");
@@ -152,6 +154,16 @@ public final class Trainer {
    * Refuses networks through which no gradient flows, with the messages of
    * {@link SpecValidator#trainingProblems}.
    */
+  /** Refuses a split that would round one part to nothing, rather than quietly move a sample. */
+  private void checkSplitLeavesBothParts(int samples) {
+    long held = Math.round(samples * validationSplit);
+    if (held < 1 || held >= samples) {
+      throw new IllegalArgumentException("validation split " + validationSplit + " of " + samples
+          + " samples must leave at least one sample for training and one for validation, "
+          + "but would hold out " + held);
+    }
+  }
+
   private static void checkTrainable(NetworkSpec spec) {
     List<SpecProblem> problems = SpecValidator.trainingProblems(spec.layers());
     if (!problems.isEmpty()) {
