@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The loop forms a dense layer can take, on a square layer and W4's first (out x in), so the
  * code generator can choose by measurement. {@code flat*} index one parameter array as the
- * generated classes do today ({@code p[row + i]}); {@code rows*} keep one array per weight row
+ * first generated classes did ({@code p[row + i]}); {@code rows*} keep one array per weight row
  * (or per column, {@code T}), so that every array in the inner loop shares its index.
  * Forward forms compute {@code y = W x + b}; {@code propagate*} {@code dx = W^T d};
  * {@code gradient*} {@code g += d x^T}; {@code batch*} the forward pass of 32 samples (score per
@@ -48,6 +48,7 @@ public class LoopFormBenchmarks {
   private double[] gFlat;
   private float[] gFlatFloat;
   private float[][] gRows;
+  private float[][] gColumns;
   private float[][] xs;
   private float[][] ys;
 
@@ -82,6 +83,7 @@ public class LoopFormBenchmarks {
     gFlat = new double[p.length];
     gFlatFloat = new float[p.length];
     gRows = new float[out][in];
+    gColumns = new float[in][out];
     xs = new float[BATCH][];
     ys = new float[BATCH][out];
     for (int b = 0; b < BATCH; b++) {
@@ -97,7 +99,7 @@ public class LoopFormBenchmarks {
     return v;
   }
 
-  /** The generated LOOP forward today: one accumulator, flat array. */
+  /** The first generated LOOP forward: one accumulator, flat array. */
   @Benchmark
   public float[] flatDot() {
     for (int o = 0; o < out; o++) {
@@ -177,7 +179,7 @@ public class LoopFormBenchmarks {
     return y;
   }
 
-  /** The generated LOOP propagate today: dx[i] += p[row + i] * d_o. */
+  /** The first generated LOOP propagate: dx[i] += p[row + i] * d_o. */
   @Benchmark
   public float[] propagateFlat() {
     for (int i = 0; i < in; i++) {
@@ -207,7 +209,55 @@ public class LoopFormBenchmarks {
     return dx;
   }
 
-  /** The generated LOOP gradient today: into the runtime's flat double gradient. */
+  /**
+   * Propagate over the forward pass's per-column arrays, as dot products with 8 accumulators
+   * (no second layout needed): dx[i] = sum_o wt_i[o] * d_o.
+   */
+  @Benchmark
+  public float[] propagateColumnsDot8() {
+    for (int i = 0; i < in; i++) {
+      float[] w = columns[i];
+      float s0 = 0;
+      float s1 = 0;
+      float s2 = 0;
+      float s3 = 0;
+      float s4 = 0;
+      float s5 = 0;
+      float s6 = 0;
+      float s7 = 0;
+      int o = 0;
+      for (; o + 7 < out; o += 8) {
+        s0 += w[o] * d[o];
+        s1 += w[o + 1] * d[o + 1];
+        s2 += w[o + 2] * d[o + 2];
+        s3 += w[o + 3] * d[o + 3];
+        s4 += w[o + 4] * d[o + 4];
+        s5 += w[o + 5] * d[o + 5];
+        s6 += w[o + 6] * d[o + 6];
+        s7 += w[o + 7] * d[o + 7];
+      }
+      for (; o < out; o++) {
+        s0 += w[o] * d[o];
+      }
+      dx[i] = (s0 + s1) + (s2 + s3) + ((s4 + s5) + (s6 + s7));
+    }
+    return dx;
+  }
+
+  /** Gradient into float per-column arrays: gt_i[o] += x_i * d_o (axpy over o). */
+  @Benchmark
+  public float[][] gradientColumns() {
+    for (int i = 0; i < in; i++) {
+      float[] g = gColumns[i];
+      float xi = x[i];
+      for (int o = 0; o < out; o++) {
+        g[o] += xi * d[o];
+      }
+    }
+    return gColumns;
+  }
+
+  /** The generated LOOP gradient (as of 04:45): into the runtime's flat double gradient. */
   @Benchmark
   public double[] gradientFlatDouble() {
     for (int o = 0; o < out; o++) {
