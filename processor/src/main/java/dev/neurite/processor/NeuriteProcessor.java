@@ -106,7 +106,10 @@ public final class NeuriteProcessor extends AbstractProcessor {
             Annotations.describe(element)), Annotations.firstLayerAnnotation(element, trees)));
       }
     }
-    return false; // never claims: other processors may read these annotations too
+    // Claims the DSL's annotations (javac only passes the ones listed as supported): they mean
+    // nothing to any other processor, and unclaimed ones make `-Xlint:all -Werror` builds fail
+    // on javac's "No processor claimed any of these annotations" warning.
+    return true;
   }
 
   private Set<? extends Element> annotated(RoundEnvironment round, String annotation) {

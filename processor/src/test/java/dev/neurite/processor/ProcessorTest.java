@@ -36,4 +36,14 @@ class ProcessorTest {
     assertThat(compilation).hadErrorContaining("[NeuriteDenseUnits] dense units must be positive,"
         + " but was 0").inFile(compilation.sourceFiles().get(0)).onLine(8).atColumn(16);
   }
+
+  @Test
+  void aBuildWithEveryLintWarningAsAnErrorStillCompiles() {
+    // unclaimed annotations would draw javac's "No processor claimed" warning, fatal here
+    Compilation compilation = com.google.testing.compile.Compiler.javac()
+        .withProcessors(new NeuriteProcessor())
+        .withOptions("-Xlint:all", "-Werror")
+        .compile(com.google.testing.compile.JavaFileObjects.forSourceString("test.Xor", XOR));
+    assertThat(compilation).succeededWithoutWarnings();
+  }
 }

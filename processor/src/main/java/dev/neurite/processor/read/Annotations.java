@@ -29,10 +29,10 @@ public final class Annotations {
   public static final String DENSE = Dense.class.getCanonicalName();
   /** The container javac writes for repeated {@link Dense}. */
   public static final String DENSE_LIST = Dense.List.class.getCanonicalName();
-  /** Every annotation the processor reads. */
-  public static final List<String> ALL = List.of(NETWORK, INPUT, DENSE, DENSE_LIST);
-
-  private static final String MARKER = GeneratedNetwork.class.getCanonicalName();
+  /** The marker on every generated class. */
+  public static final String MARKER = GeneratedNetwork.class.getCanonicalName();
+  /** Every annotation of the DSL: the processor reads them, and claims them all. */
+  public static final List<String> ALL = List.of(NETWORK, INPUT, DENSE, DENSE_LIST, MARKER);
 
   private Annotations() {}
 
