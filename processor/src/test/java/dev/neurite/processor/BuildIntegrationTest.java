@@ -43,6 +43,18 @@ class BuildIntegrationTest {
   }
 
   @Test
+  void noCodeAtAllWhenAnOptionIsBad(@TempDir Path dir) {
+    JavacRun run = new JavacRun(dir);
+    JavacRun.Result result = run.compile(javax.tools.ToolProvider.getSystemJavaCompiler(),
+        List.of("-A" + Options.UNROLL_LIMIT + "=many"), new NeuriteProcessor(),
+        run.write("test.Good", GOOD));
+    assertFalse(result.success());
+    assertEquals(1, result.errors().size(), result.errors().toString());
+    assertTrue(result.errors().get(0).startsWith("[" + ProcessorRule.OPTION_VALUE.id() + "]"));
+    assertTrue(run.generated().isEmpty(), run.generated().keySet().toString());
+  }
+
+  @Test
   void aSecondBuildOverTheStaleGeneratedSourceIsNotANameClash(@TempDir Path dir) {
     JavacRun run = new JavacRun(dir);
     Path xor = run.write("test.Xor", ProcessorTest.XOR);
