@@ -52,15 +52,27 @@ public final class BenchmarkReport {
       // A smoke run must not overwrite the measured table.
       output = Paths.get(quick ? "bench/target/BENCHMARKS-quick.md" : "BENCHMARKS.md");
     }
+    String loadBefore = loadAverage();
     long start = System.nanoTime();
     List<RunResult> results = new ArrayList<>();
     for (Suite suite : suites) {
       results.addAll(run(suite, quick));
     }
     long minutes = Math.round((System.nanoTime() - start) / 60e9);
-    String report = new ReportWriter(results, quick, minutes).markdown();
+    String load = loadBefore + " at the start, " + loadAverage() + " at the end";
+    String report = new ReportWriter(results, quick, minutes, load).markdown();
     Files.write(output, report.getBytes(StandardCharsets.UTF_8));
     System.out.println("Wrote " + output.toAbsolutePath() + " after " + minutes + " min");
+  }
+
+  /** Returns the 1-minute load average, to say how busy the shared machine was. */
+  private static String loadAverage() {
+    try {
+      return new String(Files.readAllBytes(Paths.get("/proc/loadavg")), StandardCharsets.UTF_8)
+          .split(" ")[0];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   private static Collection<RunResult> run(Suite suite, boolean quick) throws RunnerException {

@@ -23,12 +23,14 @@ final class ReportWriter {
   private final List<RunResult> results;
   private final boolean quick;
   private final long minutes;
+  private final String load;
   private final StringBuilder md = new StringBuilder();
 
-  ReportWriter(List<RunResult> results, boolean quick, long minutes) {
+  ReportWriter(List<RunResult> results, boolean quick, long minutes, String load) {
     this.results = results;
     this.quick = quick;
     this.minutes = minutes;
+    this.load = load;
   }
 
   String markdown() {
@@ -61,12 +63,23 @@ final class ReportWriter {
         + "peer: it is the hand-written MLP in the loop shapes the shape benchmarks below\n"
         + "found fastest (per-column and per-row float arrays, axpy loops, float gradients\n"
         + "flushed once per minibatch into the runtime's double gradient and `Sgd`), to show\n"
-        + "what generated code in those shapes can reach.\n\n");
+        + "what generated code in those shapes can reach.\n\n"
+        + "How each is driven: inference through the generated float `predict(float[],\n"
+        + "float[])`, the interpreter's `predict(double[], double[])`, `HandWrittenMlp.predict`\n"
+        + "and Encog's `BasicNetwork.compute(double[], double[])`, cycling over 32 samples;\n"
+        + "training, for the generated class and the interpreter, the runtime `Trainer`'s step\n"
+        + "per minibatch (`forwardBackward` per sample into the double gradient, scale,\n"
+        + "`Sgd.step`, `setParameters`), for the hand-written MLP its own float loop, for Encog\n"
+        + "its `Backpropagation` (one thread, batch 32, no momentum, learning rate 0.01).\n"
+        + "Allocation comes from JMH's `-prof gc`, which also counts JMH's own bookkeeping per\n"
+        + "iteration: fractions of a byte per call are that, not the peer (the bench's\n"
+        + "`GeneratedAllocationTest` counts `predict` exactly: 0 bytes on every workload).\n\n");
     md.append("| | |\n| --- | --- |\n");
     row("date", LocalDate.now(ZoneOffset.UTC).toString() + " (UTC)");
     row("JDK", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     row("CPU", cpuModel() + ", " + Runtime.getRuntime().availableProcessors()
         + " cores, shared with other builds");
+    row("load average (1 min)", load);
     row("command", "`" + BenchmarkReport.COMMAND + "` (" + minutes + " min)");
     row("JMH", "1.37, 1 fork per benchmark, one thread; " + settings()
         + "; scores are means ± the 99.9% interval half-width");
