@@ -26,8 +26,8 @@ public final class IrisSample {
 
   private IrisSample() {}
 
-  /** What one run measured. */
-  record Result(double testAccuracy, boolean reloadedPredictsTheSame) {}
+  /** What one run measured on its held-out part. */
+  public record Result(double testAccuracy, boolean reloadedPredictsTheSame) {}
 
   /** Runs the sample; the optional argument is the directory for its output files. */
   public static void main(String[] args) throws IOException {
@@ -36,8 +36,13 @@ public final class IrisSample {
 
   /** Trains, evaluates, saves and reloads the network, writing its files into {@code dir}. */
   static Result run(Path dir, PrintStream out) throws IOException {
+    return run(dir, out, SPLIT_SEED);
+  }
+
+  /** Runs the sample on the train/test split drawn with {@code splitSeed}. */
+  public static Result run(Path dir, PrintStream out, long splitSeed) throws IOException {
     SampleData.Labelled iris = SampleData.iris();
-    Split split = iris.data().stratifiedSplit(0.8, SPLIT_SEED);
+    Split split = iris.data().stratifiedSplit(0.8, splitSeed);
     Standardizer standardizer = Standardizer.fit(split.train());
     Dataset train = standardizer.transform(split.train());
     Dataset test = standardizer.transform(split.test());
