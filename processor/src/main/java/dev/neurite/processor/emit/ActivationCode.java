@@ -15,11 +15,13 @@ import javax.lang.model.element.Modifier;
  * (HotSpot inlines them when hot). The runtime's {@link Activation} table is the definition;
  * tests compare every constant with it.
  *
- * <p>Transcendentals go through {@code Math.exp} and {@code Math.log}, which HotSpot
- * intrinsifies: {@code Math.tanh}, {@code Math.expm1} and {@code Math.log1p} are not intrinsics
- * on JDK 17 and dominate tiny networks. {@code tanh(u) = 1 - 2 / (e^{2u} + 1)} then has an
- * absolute error of a few units in the last place of 1 (bound checked by a test). Softmax is
- * layer-wide and written by the model emitter.
+ * <p>In float precision, transcendentals go through {@code Math.exp} and {@code Math.log}, which
+ * HotSpot intrinsifies: {@code Math.tanh}, {@code Math.expm1} and {@code Math.log1p} are not
+ * intrinsics on JDK 17 and dominate tiny networks (the bench measured {@code Math.tanh} 4x
+ * slower than the exp form). {@code tanh(u) = 1 - 2 / (e^{2u} + 1)} has an absolute error under
+ * 1e-15 before the float rounding (bound checked by {@code FastTanhTest}). In double precision,
+ * where the exp forms would lose relative accuracy near 0, the generated code calls the same
+ * functions as the runtime's table. Softmax is layer-wide and written by the model emitter.
  */
 final class ActivationCode {
   /** sqrt(2 / pi), the constant of GELU's tanh approximation (the runtime's GELU_C). */
@@ -70,7 +72,7 @@ final class ActivationCode {
       }
       methods.add(forwardMethod(f, t));
       methods.add(derivativeMethod(f, t));
-      fastTanh |= f == Activation.TANH || f == Activation.GELU;
+      fastTanh |= t == NumericType.FLOAT && (f == Activation.TANH || f == Activation.GELU);
     }
     if (fastTanh) {
       methods.add(fastTanh());
@@ -97,27 +99,26 @@ final class ActivationCode {
       case SIGMOID:
         return m.addStatement("return $L(1 / (1 + Math.exp(-z)))", c).build();
       case TANH:
-        return m.addStatement("return $L$L(z)", c, FAST_TANH).build();
+        return m.addStatement("return $L$L(z)", c, tanh(t)).build();
       case RELU:
         return m.addStatement("return z > 0 ? z : 0").build();
       case LEAKY_RELU:
         return m.addStatement("return z > 0 ? z : $L(alpha * z)", c).build();
       case ELU:
-        return m.addStatement("return z > 0 ? z : $L(alpha * (Math.exp(z) - 1))", c).build();
+        return m.addStatement("return z > 0 ? z : $L(alpha * $L)", c, expm1(t, "z")).build();
       case SELU:
-        return m.addStatement("return $L($L * (z > 0 ? z : $L * (Math.exp(z) - 1)))", c,
-            SELU_SCALE, SELU_ALPHA).build();
+        return m.addStatement("return $L($L * (z > 0 ? z : $L * $L))", c,
+            SELU_SCALE, SELU_ALPHA, expm1(t, "z")).build();
       case SOFTPLUS:
-        return m.addComment("log(1 + e^-|z|) instead of log1p: Math.log is an intrinsic.")
-            .addStatement("return $L(Math.max(z, 0) + Math.log(1 + Math.exp(-Math.abs(z))))", c)
-            .build();
+        return m.addStatement("return $L(Math.max(z, 0) + $L)", c,
+            log1p(t, "Math.exp(-Math.abs(z))")).build();
       case SOFTSIGN:
         return m.addStatement("return z / (1 + Math.abs(z))").build();
       case SILU:
         return m.addStatement("return $L(z / (1 + Math.exp(-z)))", c).build();
       case GELU:
         return m.addStatement("return $L(0.5 * z * (1 + $L($L * (z + 0.044715 * z * z * z))))",
-            c, FAST_TANH, GELU_C).build();
+            c, tanh(t), GELU_C).build();
       case HARD_SIGMOID:
         return m.addStatement("return $L(Math.max(0, Math.min(1, z / 6.0 + 0.5)))", c).build();
       case BINARY_STEP:
@@ -158,7 +159,7 @@ final class ActivationCode {
         return m.addStatement("double s = 1 / (1 + Math.exp(-z))")
             .addStatement("return $L(s * (1 + z * (1 - s)))", c).build();
       case GELU:
-        return m.addStatement("double t = $L($L * (z + 0.044715 * z * z * z))", FAST_TANH, GELU_C)
+        return m.addStatement("double t = $L($L * (z + 0.044715 * z * z * z))", tanh(t), GELU_C)
             .addStatement("double inner = $L * (1 + 3 * 0.044715 * z * z)", GELU_C)
             .addStatement("return $L(0.5 * (1 + t) + 0.5 * z * (1 - t * t) * inner)", c).build();
       case HARD_SIGMOID:
@@ -169,6 +170,23 @@ final class ActivationCode {
       default:
         throw new IllegalArgumentException("no helper for " + f);
     }
+  }
+
+  /** Returns the tanh to call: the exp form in float, the runtime's own in double. */
+  private static String tanh(NumericType t) {
+    return t == NumericType.FLOAT ? FAST_TANH : "Math.tanh";
+  }
+
+  /** Returns {@code e^x - 1}: {@code Math.exp(x) - 1} in float, {@code Math.expm1} in double. */
+  private static CodeBlock expm1(NumericType t, String x) {
+    return t == NumericType.FLOAT ? CodeBlock.of("(Math.exp($L) - 1)", x)
+        : CodeBlock.of("Math.expm1($L)", x);
+  }
+
+  /** Returns {@code ln(1 + x)}: {@code Math.log(1 + x)} in float, {@code Math.log1p} in double. */
+  private static CodeBlock log1p(NumericType t, String x) {
+    return t == NumericType.FLOAT ? CodeBlock.of("Math.log(1 + $L)", x)
+        : CodeBlock.of("Math.log1p($L)", x);
   }
 
   private static MethodSpec.Builder helper(String name, Activation f, NumericType t) {

@@ -1,0 +1,204 @@
+package dev.neurite.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static dev.neurite.processor.GeneratedVersusReferenceTest.assertClose;
+
+import com.google.testing.compile.Compilation;
+import dev.neurite.processor.emit.ModelEmitter;
+import dev.neurite.processor.plan.Planner;
+import dev.neurite.runtime.Activation;
+import dev.neurite.runtime.LayerSpec;
+import dev.neurite.runtime.Loss;
+import dev.neurite.runtime.Model;
+import dev.neurite.runtime.NetworkSpec;
+import dev.neurite.runtime.Precision;
+import dev.neurite.runtime.reference.ReferenceNetwork;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The whole vocabulary in generated code against the reference interpreter: every
+ * {@link Activation} and every {@link Loss} constant, dropout in training mode, both precisions,
+ * unrolled and loop layers in the same network. Outputs, loss, and every gradient (through
+ * {@code forwardBackward} and through {@code forward} + {@code backward}) must agree to 1e-12
+ * in double and 1e-5 in float, relative to magnitudes of at least 1.
+ *
+ * <p>All networks are generated from specs (no annotation needed) and compiled in one javac run.
+ */
+class VocabularyTest {
+  private static ClassLoader classes;
+
+  @BeforeAll
+  static void compileEveryNetwork() {
+    List<JavaFileObject> sources = new ArrayList<>();
+    for (Precision precision : Precision.values()) {
+      for (Activation f : Activation.values()) {
+        sources.add(source(activationNetwork(f, precision)));
+      }
+      for (Loss loss : Loss.values()) {
+        sources.add(source(lossNetwork(loss, precision)));
+      }
+      sources.add(source(dropoutNetwork(precision)));
+    }
+    Compilation compilation = javac().compile(sources);
+    assertThat(compilation).succeededWithoutWarnings();
+    classes = Compiled.loader(compilation);
+  }
+
+  private static JavaFileObject source(NetworkSpec spec) {
+    return ModelEmitter.emit(new Planner(Planner.DEFAULT_UNROLL_LIMIT)
+        .plan("vocabulary", "vocabulary.Test", spec)).toJavaFileObject();
+  }
+
+  /**
+   * Input 3, then {@code f} in an unrolled layer (3x5), a loop layer (5x70) and an unrolled
+   * output (70x2); softmax only fits the output, after tanh hidden layers.
+   */
+  static NetworkSpec activationNetwork(Activation f, Precision precision) {
+    Activation hidden = f == Activation.SOFTMAX ? Activation.TANH : f;
+    double alpha = f.hasParameter() ? 0.3 : f.defaultParameter();
+    List<LayerSpec> layers = Arrays.asList(LayerSpec.dense(5, hidden, alpha, true),
+        LayerSpec.dense(70, hidden, alpha, false), LayerSpec.dense(2, f, alpha, true));
+    return NetworkSpec.of("Activation" + f + precision, 3, layers, Loss.MEAN_SQUARED_ERROR,
+        precision, 1);
+  }
+
+  /** A tanh network whose output activation fits {@code loss}, so fused gradients are used. */
+  static NetworkSpec lossNetwork(Loss loss, Precision precision) {
+    Activation output = loss.fusedActivation() == null ? Activation.IDENTITY
+        : loss.fusedActivation();
+    List<LayerSpec> layers = Arrays.asList(LayerSpec.dense(70, Activation.TANH),
+        LayerSpec.dense(4, Activation.GELU), LayerSpec.dense(3, output));
+    return NetworkSpec.of("Loss" + loss + precision, 4, layers, loss, precision, 2);
+  }
+
+  /** Dropout on the inputs, after an unrolled layer, and after a loop layer. */
+  static NetworkSpec dropoutNetwork(Precision precision) {
+    List<LayerSpec> layers = Arrays.asList(LayerSpec.dropout(0.2),
+        LayerSpec.dense(6, Activation.TANH, 0, false), LayerSpec.dropout(0.5),
+        LayerSpec.dense(60, Activation.RELU), LayerSpec.dropout(0.3),
+        LayerSpec.dense(1, Activation.SIGMOID));
+    return NetworkSpec.of("Dropout" + precision, 3, layers, Loss.BINARY_CROSS_ENTROPY,
+        precision, 3);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Activation.class)
+  void everyActivationMatchesTheInterpreterInDouble(Activation f) {
+    compare(activationNetwork(f, Precision.DOUBLE), false, 1);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Activation.class)
+  void everyActivationMatchesTheInterpreterInFloat(Activation f) {
+    compare(activationNetwork(f, Precision.FLOAT), false, 1);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Loss.class)
+  void everyLossMatchesTheInterpreter(Loss loss) {
+    compare(lossNetwork(loss, Precision.DOUBLE), false, 1);
+    compare(lossNetwork(loss, Precision.FLOAT), false, 1);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Precision.class)
+  void dropoutDrawsTheInterpretersMasksInTraining(Precision precision) {
+    // Smaller weights: the kept values are scaled up, and a sigmoid output saturated to within
+    // a float ulp of 1 makes the cross-entropy ill-conditioned in float whatever the code.
+    compare(dropoutNetwork(precision), true, 0.5);
+    compare(dropoutNetwork(precision), false, 0.5);
+  }
+
+  private static void compare(NetworkSpec spec, boolean training, double weights) {
+    Model generated = instance(spec);
+    ReferenceNetwork reference = new ReferenceNetwork(spec);
+    generated.setTraining(training);
+    reference.setTraining(training);
+    double tolerance = spec.precision() == Precision.FLOAT ? 1e-5 : 1e-12;
+    SplittableRandom random = new SplittableRandom(spec.name().hashCode());
+    for (int trial = 0; trial < 10; trial++) {
+      double[] parameters = uniform(random, spec.parameterCount(), weights);
+      generated.setParameters(parameters);
+      reference.setParameters(parameters);
+      double[] input = uniform(random, spec.inputSize(), 2);
+      double[] target = uniform(random, spec.outputSize(), 1);
+      for (int k = 0; k < target.length; k++) {
+        target[k] = Math.abs(target[k]);
+      }
+      generated.setDropoutSeed(trial);
+      reference.setDropoutSeed(trial);
+      double[] expected = new double[parameters.length];
+      double[] actual = new double[parameters.length];
+      assertClose(reference.forwardBackward(input, target, expected),
+          generated.forwardBackward(input, target, actual), tolerance, spec.name() + " loss");
+      assertAllClose(expected, actual, tolerance, spec.name() + " forwardBackward gradient");
+      compareForwardBackward(generated, reference, random, input, tolerance, spec.name());
+      compareOutputs(generated, reference, input, tolerance, spec.name());
+    }
+  }
+
+  /** The custom-cost path: forward, then backward from an arbitrary output gradient. */
+  private static void compareForwardBackward(Model generated, Model reference,
+      SplittableRandom random, double[] input, double tolerance, String what) {
+    long seed = random.nextLong();
+    generated.setDropoutSeed(seed);
+    reference.setDropoutSeed(seed);
+    double[] expectedOutput = new double[generated.outputSize()];
+    double[] actualOutput = new double[generated.outputSize()];
+    reference.forward(input, expectedOutput);
+    generated.forward(input, actualOutput);
+    assertAllClose(expectedOutput, actualOutput, tolerance, what + " forward");
+    double[] outputGradient = uniform(random, generated.outputSize(), 1);
+    double[] expected = new double[generated.parameterCount()];
+    double[] actual = new double[generated.parameterCount()];
+    reference.backward(outputGradient, expected);
+    generated.backward(outputGradient, actual);
+    assertAllClose(expected, actual, tolerance, what + " backward gradient");
+  }
+
+  private static void compareOutputs(
+      Model generated, Model reference, double[] input, double tolerance, String what) {
+    double[] expected = new double[generated.outputSize()];
+    double[] actual = new double[generated.outputSize()];
+    reference.predict(input, expected);
+    generated.predict(input, actual);
+    assertAllClose(expected, actual, tolerance, what + " predict");
+    double[] parameters = new double[generated.parameterCount()];
+    double[] back = new double[generated.parameterCount()];
+    reference.getParameters(parameters);
+    generated.getParameters(back);
+    assertAllClose(parameters, back, tolerance, what + " getParameters");
+  }
+
+  private static void assertAllClose(
+      double[] expected, double[] actual, double tolerance, String what) {
+    for (int i = 0; i < expected.length; i++) {
+      assertClose(expected[i], actual[i], tolerance, what + " [" + i + "]");
+    }
+  }
+
+  private static Model instance(NetworkSpec spec) {
+    try {
+      return (Model) classes.loadClass("vocabulary." + spec.name()).getConstructor()
+          .newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static double[] uniform(SplittableRandom random, int n, double limit) {
+    double[] values = new double[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = random.nextDouble(-limit, limit);
+    }
+    return values;
+  }
+}
