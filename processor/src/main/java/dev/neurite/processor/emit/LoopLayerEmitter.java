@@ -10,12 +10,12 @@ import dev.neurite.runtime.Activation;
 import javax.lang.model.element.Modifier;
 
 /**
- * A dense layer as constant-bound loops in the shapes C2 vectorizes (PERFORMANCE.md, items 3-4).
- * The weights are stored one array per input, {@code w[i][o]}, so that the forward pass is the
- * "axpy" form {@code z[o] += w[i][o] * x_i} in which every array of the inner loop is indexed by
- * the same variable; the input gradient, a reduction over the same rows, keeps several
- * independent sums. The flat layout is only the get/set contract: {@code loadN}/{@code storeN}
- * transpose.
+ * A dense layer as constant-bound loops in the shapes C2 vectorizes (PERFORMANCE.md items 3-4,
+ * bench-findings.md): every inner loop is an "axpy" in which every array is indexed by the same
+ * variable. The weights are kept twice, as the bench measured: one array per input,
+ * {@code wtN[i][o]}, for the forward pass {@code z[o] += wt[i][o] * x_i}, and one array per unit,
+ * {@code wN[o][i]} (the flat layout's rows), for the input gradient
+ * {@code dp[i] += w[o][i] * d_o}. {@code loadN} fills both from the flat layout.
  */
 final class LoopLayerEmitter extends LayerEmitter {
   private final int inputs;
@@ -29,12 +29,10 @@ final class LoopLayerEmitter extends LayerEmitter {
 
   @Override
   void addTo(TypeSpec.Builder type) {
-    type.addField(FieldSpec.builder(ArrayTypeName.of(t.arrayType()), "w" + n, Modifier.PRIVATE,
-            Modifier.FINAL)
-        .addJavadoc("Layer $L's weights, one array per input: w$L[i][o] weights input i in unit o.\n",
-            n, n)
-        .initializer("new $T[$L][$L]", t.type(), inputs, outputs)
-        .build());
+    type.addField(matrix("wt" + n, inputs, outputs, "Layer " + n
+        + "'s weights, one array per input: wt" + n + "[i][o] weights input i in unit o."));
+    type.addField(matrix("w" + n, outputs, inputs, "Layer " + n
+        + "'s weights, one array per unit (the flat layout's rows), for back propagation."));
     if (layer.spec().hasBias()) {
       type.addField(array("b" + n, outputs, "Layer " + n + "'s biases."));
     }
@@ -45,6 +43,14 @@ final class LoopLayerEmitter extends LayerEmitter {
     }
     type.addMethod(load());
     type.addMethod(store());
+  }
+
+  private FieldSpec matrix(String name, int rows, int columns, String doc) {
+    return FieldSpec.builder(ArrayTypeName.of(t.arrayType()), name, Modifier.PRIVATE,
+            Modifier.FINAL)
+        .addJavadoc("$L\n", doc)
+        .initializer("new $T[$L][$L]", t.type(), rows, columns)
+        .build();
   }
 
   private MethodSpec forward() {
@@ -63,7 +69,7 @@ final class LoopLayerEmitter extends LayerEmitter {
     m.addComment("axpy form: z and w[i] share the index o, so C2 vectorizes the inner loop.")
         .beginControlFlow("for (int i = 0; i < $L; i++)", inputs)
         .addStatement("$T xi = x[i]", t.type())
-        .addStatement("$T w = w$L[i]", t.arrayType(), n)
+        .addStatement("$T w = wt$L[i]", t.arrayType(), n)
         .beginControlFlow("for (int o = 0; o < $L; o++)", outputs)
         .addStatement("z[o] += w[o] * xi")
         .endControlFlow()
@@ -98,48 +104,40 @@ final class LoopLayerEmitter extends LayerEmitter {
   }
 
   private MethodSpec propagate() {
-    int sums = Math.min(layer.accumulators(), outputs);
-    int main = outputs / sums * sums;
     MethodSpec.Builder m = method("propagate" + n,
         "Back-propagates d$L through layer $L's weights into d$L.\n", n, n, n - 1)
         .addStatement("$T d = d$L", t.arrayType(), n)
-        .addStatement("$T dp = d$L", t.arrayType(), n - 1);
-    previousLocals(m);
-    m.beginControlFlow("for (int i = 0; i < $L; i++)", inputs)
-        .addStatement("$T w = w$L[i]", t.arrayType(), n)
-        .addComment("$L independent sums: one sum would wait on each addition.", sums);
-    CodeBlock.Builder total = CodeBlock.builder();
-    for (int k = 0; k < sums; k++) {
-      m.addStatement("$T s$L = 0", t.type(), k);
-      total.add(k == 0 ? "s$L" : " + s$L", k);
-    }
-    m.beginControlFlow("for (int o = 0; o < $L; o += $L)", main, sums);
-    for (int k = 0; k < sums; k++) {
-      if (k == 0) {
-        m.addStatement("s0 += w[o] * d[o]");
-      } else {
-        m.addStatement("s$L += w[o + $L] * d[o + $L]", k, k, k);
-      }
-    }
-    m.endControlFlow();
-    if (main < outputs) {
-      m.beginControlFlow("for (int o = $L; o < $L; o++)", main, outputs)
-          .addStatement("s0 += w[o] * d[o]")
+        .addStatement("$T dp = d$L", t.arrayType(), n - 1)
+        .beginControlFlow("for (int i = 0; i < $L; i++)", inputs)
+        .addStatement("dp[i] = 0")
+        .endControlFlow()
+        .addComment("axpy form again, over the rows of the weights: dp and w[o] share the index.")
+        .beginControlFlow("for (int o = 0; o < $L; o++)", outputs)
+        .addStatement("$T delta = d[o]", t.type())
+        .addStatement("$T w = w$L[o]", t.arrayType(), n)
+        .beginControlFlow("for (int i = 0; i < $L; i++)", inputs)
+        .addStatement("dp[i] += w[i] * delta")
+        .endControlFlow()
+        .endControlFlow();
+    CodeBlock derivative = previousDerivative("i");
+    if (derivative != null) {
+      previousLocals(m);
+      m.beginControlFlow("for (int i = 0; i < $L; i++)", inputs)
+          .addStatement("dp[i] *= $L", derivative)
           .endControlFlow();
     }
-    return m.addStatement("dp[i] = $L", times(CodeBlock.of("($L)", total.build()),
-            previousDerivative("i")))
-        .endControlFlow()
-        .build();
+    return m.build();
   }
 
   private MethodSpec load() {
     return method("load" + n, "Copies layer $L's parameters from the flat layout.\n", n)
         .addParameter(DOUBLES, "source")
         .beginControlFlow("for (int o = 0; o < $L; o++)", outputs)
+        .addStatement("$T w = w$L[o]", t.arrayType(), n)
         .addStatement("int row = $L + o * $L", layer.weightName(), inputs)
         .beginControlFlow("for (int i = 0; i < $L; i++)", inputs)
-        .addStatement("w$L[i][o] = $Lsource[row + i]", n, t.cast())
+        .addStatement("w[i] = $Lsource[row + i]", t.cast())
+        .addStatement("wt$L[i][o] = w[i]", n)
         .endControlFlow()
         .endControlFlow()
         .addCode(biasCopy("$L[o] = $Lsource[$L + o]", "b" + n, t.cast(), layer.biasName()))
@@ -149,10 +147,11 @@ final class LoopLayerEmitter extends LayerEmitter {
   private MethodSpec store() {
     return method("store" + n, "Copies layer $L's parameters to the flat layout.\n", n)
         .addParameter(DOUBLES, "destination")
-        .beginControlFlow("for (int i = 0; i < $L; i++)", inputs)
-        .addStatement("$T w = w$L[i]", t.arrayType(), n)
         .beginControlFlow("for (int o = 0; o < $L; o++)", outputs)
-        .addStatement("destination[$L + o * $L + i] = w[o]", layer.weightName(), inputs)
+        .addStatement("$T w = w$L[o]", t.arrayType(), n)
+        .addStatement("int row = $L + o * $L", layer.weightName(), inputs)
+        .beginControlFlow("for (int i = 0; i < $L; i++)", inputs)
+        .addStatement("destination[row + i] = w[i]")
         .endControlFlow()
         .endControlFlow()
         .addCode(biasCopy("destination[$L + o] = $L[o]", layer.biasName(), "b" + n))

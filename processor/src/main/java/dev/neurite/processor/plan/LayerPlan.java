@@ -16,12 +16,10 @@ import java.util.List;
  * @param forwardParts the methods of the forward pass, by range of outputs
  * @param gradientParts the methods adding the parameter gradient, by range of outputs
  * @param propagateParts the methods writing the input gradient, by range of inputs
- * @param accumulators the independent sums of each reduction in loop form
  */
 public record LayerPlan(
     int number, LayerSpec spec, int inputs, int outputs, int weightOffset, int biasOffset,
-    Shape shape, List<Part> forwardParts, List<Part> gradientParts, List<Part> propagateParts,
-    int accumulators) {
+    Shape shape, List<Part> forwardParts, List<Part> gradientParts, List<Part> propagateParts) {
 
   /** Returns the name of the constant holding the weight offset, e.g. {@code W1}. */
   public String weightName() {

@@ -45,19 +45,17 @@ public final class Planner {
     List<Part> all = List.of(new Part(0, outputs));
     if (layer.kind() == LayerSpec.Kind.DROPOUT) {
       return new LayerPlan(l + 1, layer, inputs, outputs, spec.weightOffset(l),
-          spec.biasOffset(l), Shape.DROPOUT, all, List.of(), all, 0);
+          spec.biasOffset(l), Shape.DROPOUT, all, List.of(), all);
     }
-    int accumulators = outputs >= 32 ? 8 : 4;
     if (!unrolls(inputs, outputs, unrolledBefore)) {
       return new LayerPlan(l + 1, layer, inputs, outputs, spec.weightOffset(l),
-          spec.biasOffset(l), Shape.LOOP, all, all, List.of(new Part(0, inputs)), accumulators);
+          spec.biasOffset(l), Shape.LOOP, all, all, List.of(new Part(0, inputs)));
     }
     return new LayerPlan(l + 1, layer, inputs, outputs, spec.weightOffset(l), spec.biasOffset(l),
         Shape.UNROLLED,
         partition(outputs, unitCost(inputs, Budget.FORWARD_TERM)),
         partition(outputs, unitCost(inputs, Budget.GRADIENT_TERM)),
-        partition(inputs, unitCost(outputs, Budget.PROPAGATE_TERM)),
-        accumulators);
+        partition(inputs, unitCost(outputs, Budget.PROPAGATE_TERM)));
   }
 
   /**

@@ -8,9 +8,9 @@ public enum Shape {
    */
   UNROLLED,
   /**
-   * Constant-bound loops in the form HotSpot's C2 vectorizes: weights stored as one array per
-   * input ({@code w[i][o]}), so that every array of the forward's inner loop is indexed by the
-   * same variable ({@code z[o] += w[i][o] * x_i}); several accumulators for the reductions.
+   * Constant-bound loops in the form HotSpot's C2 vectorizes: every inner loop an "axpy" whose
+   * arrays all share its index, the weights kept per input ({@code wt[i][o]}, forward) and per
+   * unit ({@code w[o][i]}, back propagation).
    */
   LOOP,
   /** A dropout layer: an elementwise mask, the identity at inference. */
