@@ -8,6 +8,7 @@ import dev.neurite.runtime.Loss;
 import dev.neurite.runtime.Model;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.Precision;
+import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.init.WeightInit;
 import java.util.Arrays;
 
@@ -116,6 +117,16 @@ public final class DigitsNet implements Model {
   private final double[] b1 = new double[32];
 
   /**
+   * The batch's gradient of layer 1's weights, laid out as wt1.
+   */
+  private final double[][] gw1 = new double[64][32];
+
+  /**
+   * The batch's gradient of layer 1's biases.
+   */
+  private final double[] gb1 = new double[32];
+
+  /**
    * Layer 2's weights, one array per input: wt2[i][o] weights input i in unit o.
    */
   private final double[][] wt2 = new double[32][10];
@@ -129,6 +140,16 @@ public final class DigitsNet implements Model {
    * Layer 2's biases.
    */
   private final double[] b2 = new double[10];
+
+  /**
+   * The batch's gradient of layer 2's weights, laid out as wt2.
+   */
+  private final double[][] gw2 = new double[32][10];
+
+  /**
+   * The batch's gradient of layer 2's biases.
+   */
+  private final double[] gb2 = new double[10];
 
   /**
    * Creates the network with weights drawn from the declared seed.
@@ -191,8 +212,35 @@ public final class DigitsNet implements Model {
 
   @Override
   public double forwardBackward(double[] input, double[] target, double[] gradient) {
-    requireLength("target", target.length, OUTPUTS);
     requireLength("gradient", gradient.length, PARAMETERS);
+    double loss = forwardAndDelta(input, target);
+    backpropagate(gradient);
+    return loss;
+  }
+
+  @Override
+  public double forwardBackwardBatch(Dataset data, int[] order, int from, int to,
+      double[] gradient) {
+    requireLength("gradient", gradient.length, PARAMETERS);
+    clear1();
+    clear2();
+    double loss = 0;
+    for (int k = from; k < to; k++) {
+      loss += forwardAndDelta(data.input(order[k]), data.target(order[k]));
+      accumulate2();
+      propagate2();
+      accumulate1();
+    }
+    flush1(gradient);
+    flush2(gradient);
+    return loss;
+  }
+
+  /**
+   * Runs one training sample forward, returns its loss and writes d2.
+   */
+  private double forwardAndDelta(double[] input, double[] target) {
+    requireLength("target", target.length, OUTPUTS);
     forward(input, output);
     double loss = Loss.CATEGORICAL_CROSS_ENTROPY.value(output, target, OUTPUTS);
     // CATEGORICAL_CROSS_ENTROPY after SOFTMAX: the gradient with respect to z2 is y - t.
@@ -200,7 +248,6 @@ public final class DigitsNet implements Model {
     for (int k = 0; k < OUTPUTS; k++) {
       d2[k] = outputGradient[k];
     }
-    backpropagate(gradient);
     return loss;
   }
 
@@ -319,6 +366,52 @@ public final class DigitsNet implements Model {
   }
 
   /**
+   * Zeroes layer 1's batch gradient.
+   */
+  private void clear1() {
+    for (int i = 0; i < 64; i++) {
+      Arrays.fill(gw1[i], 0);
+    }
+    Arrays.fill(gb1, 0);
+  }
+
+  /**
+   * Adds one sample's gradient of layer 1, from d1 and a0, to the batch's.
+   */
+  private void accumulate1() {
+    double[] x = a0;
+    double[] d = d1;
+    // axpy form, like the forward pass: gw[i] and d share the index o.
+    for (int i = 0; i < 64; i++) {
+      double xi = x[i];
+      double[] g = gw1[i];
+      for (int o = 0; o < 32; o++) {
+        g[o] += d[o] * xi;
+      }
+    }
+    double[] gb = gb1;
+    for (int o = 0; o < 32; o++) {
+      gb[o] += d[o];
+    }
+  }
+
+  /**
+   * Adds layer 1's batch gradient to the flat {@code gradient}.
+   */
+  private void flush1(double[] gradient) {
+    for (int i = 0; i < 64; i++) {
+      double[] g = gw1[i];
+      for (int o = 0; o < 32; o++) {
+        gradient[W1 + o * 64 + i] += g[o];
+      }
+    }
+    double[] gb = gb1;
+    for (int o = 0; o < 32; o++) {
+      gradient[B1 + o] += gb[o];
+    }
+  }
+
+  /**
    * Layer 2, loops: 32 inputs -> 10 SOFTMAX.
    */
   private void forward2(double[] x) {
@@ -405,6 +498,52 @@ public final class DigitsNet implements Model {
     }
     for (int o = 0; o < 10; o++) {
       destination[B2 + o] = b2[o];
+    }
+  }
+
+  /**
+   * Zeroes layer 2's batch gradient.
+   */
+  private void clear2() {
+    for (int i = 0; i < 32; i++) {
+      Arrays.fill(gw2[i], 0);
+    }
+    Arrays.fill(gb2, 0);
+  }
+
+  /**
+   * Adds one sample's gradient of layer 2, from d2 and a1, to the batch's.
+   */
+  private void accumulate2() {
+    double[] x = a1;
+    double[] d = d2;
+    // axpy form, like the forward pass: gw[i] and d share the index o.
+    for (int i = 0; i < 32; i++) {
+      double xi = x[i];
+      double[] g = gw2[i];
+      for (int o = 0; o < 10; o++) {
+        g[o] += d[o] * xi;
+      }
+    }
+    double[] gb = gb2;
+    for (int o = 0; o < 10; o++) {
+      gb[o] += d[o];
+    }
+  }
+
+  /**
+   * Adds layer 2's batch gradient to the flat {@code gradient}.
+   */
+  private void flush2(double[] gradient) {
+    for (int i = 0; i < 32; i++) {
+      double[] g = gw2[i];
+      for (int o = 0; o < 10; o++) {
+        gradient[W2 + o * 32 + i] += g[o];
+      }
+    }
+    double[] gb = gb2;
+    for (int o = 0; o < 10; o++) {
+      gradient[B2 + o] += gb[o];
     }
   }
 

@@ -9,6 +9,7 @@ import dev.neurite.runtime.LayerSpec;
 import dev.neurite.runtime.Loss;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.Precision;
+import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.init.WeightInit;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -134,6 +135,16 @@ public final class DropoutNet implements FloatModel {
   private final float[] b1 = new float[4];
 
   /**
+   * The batch's gradient of layer 1's weights, laid out as w1.
+   */
+  private final float[] gw1 = new float[12];
+
+  /**
+   * The batch's gradient of layer 1's biases.
+   */
+  private final float[] gb1 = new float[4];
+
+  /**
    * Layer 2's dropout mask of the last pass.
    */
   private final float[] m2 = new float[4];
@@ -142,6 +153,11 @@ public final class DropoutNet implements FloatModel {
    * Layer 3's weights, row by row as in the flat layout.
    */
   private final float[] w3 = new float[8];
+
+  /**
+   * The batch's gradient of layer 3's weights, laid out as w3.
+   */
+  private final float[] gw3 = new float[8];
 
   /**
    * Creates the network with weights drawn from the declared seed.
@@ -229,13 +245,40 @@ public final class DropoutNet implements FloatModel {
 
   @Override
   public double forwardBackward(double[] input, double[] target, double[] gradient) {
-    requireLength("target", target.length, OUTPUTS);
     requireLength("gradient", gradient.length, PARAMETERS);
+    double loss = forwardAndDelta(input, target);
+    backpropagate(gradient);
+    return loss;
+  }
+
+  @Override
+  public double forwardBackwardBatch(Dataset data, int[] order, int from, int to,
+      double[] gradient) {
+    requireLength("gradient", gradient.length, PARAMETERS);
+    clear1();
+    clear3();
+    double loss = 0;
+    for (int k = from; k < to; k++) {
+      loss += forwardAndDelta(data.input(order[k]), data.target(order[k]));
+      accumulate3();
+      propagate3();
+      propagate2();
+      accumulate1();
+    }
+    flush1(gradient);
+    flush3(gradient);
+    return loss;
+  }
+
+  /**
+   * Runs one training sample forward, returns its loss and writes d3.
+   */
+  private double forwardAndDelta(double[] input, double[] target) {
+    requireLength("target", target.length, OUTPUTS);
     forward(input, output);
     double loss = Loss.HUBER.value(output, target, OUTPUTS);
     Loss.HUBER.gradient(output, target, outputGradient, OUTPUTS);
     outputDelta(outputGradient);
-    backpropagate(gradient);
     return loss;
   }
 
@@ -362,6 +405,48 @@ public final class DropoutNet implements FloatModel {
   }
 
   /**
+   * Zeroes layer 1's batch gradient.
+   */
+  private void clear1() {
+    Arrays.fill(gw1, 0);
+    Arrays.fill(gb1, 0);
+  }
+
+  /**
+   * Adds one sample's gradient of layer 1, from d1 and a0, to the batch's.
+   */
+  private void accumulate1() {
+    float[] x = a0;
+    float[] d = d1;
+    float[] g = gw1;
+    for (int o = 0; o < 4; o++) {
+      float delta = d[o];
+      int row = o * 3;
+      for (int i = 0; i < 3; i++) {
+        g[row + i] += delta * x[i];
+      }
+    }
+    float[] gb = gb1;
+    for (int o = 0; o < 4; o++) {
+      gb[o] += d[o];
+    }
+  }
+
+  /**
+   * Adds layer 1's batch gradient to the flat {@code gradient}.
+   */
+  private void flush1(double[] gradient) {
+    float[] g = gw1;
+    for (int k = 0; k < 12; k++) {
+      gradient[W1 + k] += g[k];
+    }
+    float[] gb = gb1;
+    for (int o = 0; o < 4; o++) {
+      gradient[B1 + o] += gb[o];
+    }
+  }
+
+  /**
    * Layer 2: dropout of 4 values at rate 0.25.
    */
   private void forward2(float[] x, boolean drop) {
@@ -457,6 +542,39 @@ public final class DropoutNet implements FloatModel {
     float[] w = w3;
     for (int k = 0; k < 8; k++) {
       destination[W3 + k] = w[k];
+    }
+  }
+
+  /**
+   * Zeroes layer 3's batch gradient.
+   */
+  private void clear3() {
+    Arrays.fill(gw3, 0);
+  }
+
+  /**
+   * Adds one sample's gradient of layer 3, from d3 and a2, to the batch's.
+   */
+  private void accumulate3() {
+    float[] x = a2;
+    float[] d = d3;
+    float[] g = gw3;
+    for (int o = 0; o < 2; o++) {
+      float delta = d[o];
+      int row = o * 4;
+      for (int i = 0; i < 4; i++) {
+        g[row + i] += delta * x[i];
+      }
+    }
+  }
+
+  /**
+   * Adds layer 3's batch gradient to the flat {@code gradient}.
+   */
+  private void flush3(double[] gradient) {
+    float[] g = gw3;
+    for (int k = 0; k < 8; k++) {
+      gradient[W3 + k] += g[k];
     }
   }
 

@@ -8,6 +8,7 @@ import dev.neurite.runtime.LayerSpec;
 import dev.neurite.runtime.Loss;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.Precision;
+import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.init.WeightInit;
 import java.util.Arrays;
 
@@ -111,6 +112,16 @@ public final class XorNet implements FloatModel {
   private final float[] b1 = new float[4];
 
   /**
+   * The batch's gradient of layer 1's weights, laid out as w1.
+   */
+  private final float[] gw1 = new float[8];
+
+  /**
+   * The batch's gradient of layer 1's biases.
+   */
+  private final float[] gb1 = new float[4];
+
+  /**
    * Layer 2's weights, row by row as in the flat layout.
    */
   private final float[] w2 = new float[4];
@@ -119,6 +130,16 @@ public final class XorNet implements FloatModel {
    * Layer 2's biases.
    */
   private final float[] b2 = new float[1];
+
+  /**
+   * The batch's gradient of layer 2's weights, laid out as w2.
+   */
+  private final float[] gw2 = new float[4];
+
+  /**
+   * The batch's gradient of layer 2's biases.
+   */
+  private final float[] gb2 = new float[1];
 
   /**
    * Creates the network with weights drawn from the declared seed.
@@ -189,8 +210,35 @@ public final class XorNet implements FloatModel {
 
   @Override
   public double forwardBackward(double[] input, double[] target, double[] gradient) {
-    requireLength("target", target.length, OUTPUTS);
     requireLength("gradient", gradient.length, PARAMETERS);
+    double loss = forwardAndDelta(input, target);
+    backpropagate(gradient);
+    return loss;
+  }
+
+  @Override
+  public double forwardBackwardBatch(Dataset data, int[] order, int from, int to,
+      double[] gradient) {
+    requireLength("gradient", gradient.length, PARAMETERS);
+    clear1();
+    clear2();
+    double loss = 0;
+    for (int k = from; k < to; k++) {
+      loss += forwardAndDelta(data.input(order[k]), data.target(order[k]));
+      accumulate2();
+      propagate2();
+      accumulate1();
+    }
+    flush1(gradient);
+    flush2(gradient);
+    return loss;
+  }
+
+  /**
+   * Runs one training sample forward, returns its loss and writes d2.
+   */
+  private double forwardAndDelta(double[] input, double[] target) {
+    requireLength("target", target.length, OUTPUTS);
     forward(input, output);
     double loss = Loss.BINARY_CROSS_ENTROPY.value(output, target, OUTPUTS);
     // BINARY_CROSS_ENTROPY after SIGMOID: the gradient with respect to z2 is y - t.
@@ -198,7 +246,6 @@ public final class XorNet implements FloatModel {
     for (int k = 0; k < OUTPUTS; k++) {
       d2[k] = (float) outputGradient[k];
     }
-    backpropagate(gradient);
     return loss;
   }
 
@@ -319,6 +366,48 @@ public final class XorNet implements FloatModel {
   }
 
   /**
+   * Zeroes layer 1's batch gradient.
+   */
+  private void clear1() {
+    Arrays.fill(gw1, 0);
+    Arrays.fill(gb1, 0);
+  }
+
+  /**
+   * Adds one sample's gradient of layer 1, from d1 and a0, to the batch's.
+   */
+  private void accumulate1() {
+    float[] x = a0;
+    float[] d = d1;
+    float[] g = gw1;
+    for (int o = 0; o < 4; o++) {
+      float delta = d[o];
+      int row = o * 2;
+      for (int i = 0; i < 2; i++) {
+        g[row + i] += delta * x[i];
+      }
+    }
+    float[] gb = gb1;
+    for (int o = 0; o < 4; o++) {
+      gb[o] += d[o];
+    }
+  }
+
+  /**
+   * Adds layer 1's batch gradient to the flat {@code gradient}.
+   */
+  private void flush1(double[] gradient) {
+    float[] g = gw1;
+    for (int k = 0; k < 8; k++) {
+      gradient[W1 + k] += g[k];
+    }
+    float[] gb = gb1;
+    for (int o = 0; o < 4; o++) {
+      gradient[B1 + o] += gb[o];
+    }
+  }
+
+  /**
    * Layer 2, unrolled: 4 inputs -> 1 SIGMOID.
    */
   private void forward2(float[] x) {
@@ -392,6 +481,48 @@ public final class XorNet implements FloatModel {
     float[] b = b2;
     for (int k = 0; k < 1; k++) {
       destination[B2 + k] = b[k];
+    }
+  }
+
+  /**
+   * Zeroes layer 2's batch gradient.
+   */
+  private void clear2() {
+    Arrays.fill(gw2, 0);
+    Arrays.fill(gb2, 0);
+  }
+
+  /**
+   * Adds one sample's gradient of layer 2, from d2 and a1, to the batch's.
+   */
+  private void accumulate2() {
+    float[] x = a1;
+    float[] d = d2;
+    float[] g = gw2;
+    for (int o = 0; o < 1; o++) {
+      float delta = d[o];
+      int row = o * 4;
+      for (int i = 0; i < 4; i++) {
+        g[row + i] += delta * x[i];
+      }
+    }
+    float[] gb = gb2;
+    for (int o = 0; o < 1; o++) {
+      gb[o] += d[o];
+    }
+  }
+
+  /**
+   * Adds layer 2's batch gradient to the flat {@code gradient}.
+   */
+  private void flush2(double[] gradient) {
+    float[] g = gw2;
+    for (int k = 0; k < 4; k++) {
+      gradient[W2 + k] += g[k];
+    }
+    float[] gb = gb2;
+    for (int o = 0; o < 1; o++) {
+      gradient[B2 + o] += gb[o];
     }
   }
 

@@ -13,6 +13,7 @@ import dev.neurite.runtime.Loss;
 import dev.neurite.runtime.Model;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.Precision;
+import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.reference.ReferenceNetwork;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -115,6 +116,51 @@ class VocabularyTest {
     // a float ulp of 1 makes the cross-entropy ill-conditioned in float whatever the code.
     compare(dropoutNetwork(precision), true, 0.5);
     compare(dropoutNetwork(precision), false, 0.5);
+  }
+
+  /**
+   * The batched training pass (float or double accumulation in the layers' own layouts, one
+   * flush per batch) against the interpreter's per-sample default, on a shuffled sub-range.
+   */
+  @ParameterizedTest
+  @EnumSource(Precision.class)
+  void batchedTrainingMatchesThePerSampleInterpreter(Precision precision) {
+    compareBatch(activationNetwork(Activation.TANH, precision), false, 1);
+    compareBatch(lossNetwork(Loss.CATEGORICAL_CROSS_ENTROPY, precision), false, 1);
+    compareBatch(dropoutNetwork(precision), true, 0.5);
+  }
+
+  private static void compareBatch(NetworkSpec spec, boolean training, double weights) {
+    Model generated = instance(spec);
+    ReferenceNetwork reference = new ReferenceNetwork(spec);
+    generated.setTraining(training);
+    reference.setTraining(training);
+    double tolerance = spec.precision() == Precision.FLOAT ? 1e-5 : 1e-12;
+    SplittableRandom random = new SplittableRandom(spec.name().hashCode() + 1);
+    double[][] inputs = new double[12][];
+    double[][] targets = new double[12][];
+    for (int k = 0; k < inputs.length; k++) {
+      inputs[k] = uniform(random, spec.inputSize(), 2);
+      targets[k] = uniform(random, spec.outputSize(), 1);
+      for (int j = 0; j < targets[k].length; j++) {
+        targets[k][j] = Math.abs(targets[k][j]);
+      }
+    }
+    Dataset data = Dataset.of(inputs, targets);
+    int[] order = {5, 3, 11, 0, 7, 2, 9, 1, 4, 10, 8, 6};
+    for (int trial = 0; trial < 3; trial++) {
+      double[] parameters = uniform(random, spec.parameterCount(), weights);
+      generated.setParameters(parameters);
+      reference.setParameters(parameters);
+      generated.setDropoutSeed(trial);
+      reference.setDropoutSeed(trial);
+      double[] expected = uniform(random, parameters.length, 1);
+      double[] actual = expected.clone(); // the batch adds to what is there
+      assertClose(reference.forwardBackwardBatch(data, order, 2, 10, expected),
+          generated.forwardBackwardBatch(data, order, 2, 10, actual), tolerance,
+          spec.name() + " batch loss");
+      assertAllClose(expected, actual, tolerance, spec.name() + " batch gradient");
+    }
   }
 
   private static void compare(NetworkSpec spec, boolean training, double weights) {

@@ -11,6 +11,7 @@ import dev.neurite.runtime.Activation;
 import dev.neurite.runtime.Loss;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.Precision;
+import dev.neurite.runtime.data.Dataset;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -52,6 +53,8 @@ final class ContractMethods {
       type.addMethod(pass());
     }
     type.addMethod(forwardBackward());
+    type.addMethod(forwardBackwardBatch());
+    type.addMethod(forwardAndDelta());
     type.addMethod(backward());
     type.addMethod(run());
     type.addMethod(outputDelta());
@@ -149,14 +152,59 @@ final class ContractMethods {
   }
 
   private MethodSpec forwardBackward() {
-    Loss loss = plan.spec().loss();
-    boolean fused = loss.fusedActivation() == plan.outputLayer().spec().activation();
-    MethodSpec.Builder m = override("forwardBackward").returns(double.class)
+    return override("forwardBackward").returns(double.class)
         .addParameter(DOUBLES, "input")
         .addParameter(DOUBLES, "target")
         .addParameter(DOUBLES, "gradient")
-        .addStatement("requireLength($S, target.length, OUTPUTS)", "target")
         .addStatement("requireLength($S, gradient.length, PARAMETERS)", "gradient")
+        .addStatement("double loss = forwardAndDelta(input, target)")
+        .addStatement("backpropagate(gradient)")
+        .addStatement("return loss")
+        .build();
+  }
+
+  /**
+   * Returns the batched training pass: the gradient accumulates in this precision, in each
+   * layer's own layout ({@code gwN}, {@code gbN}), and reaches the caller's flat array once per
+   * batch instead of once per sample.
+   */
+  private MethodSpec forwardBackwardBatch() {
+    MethodSpec.Builder m = override("forwardBackwardBatch").returns(double.class)
+        .addParameter(Dataset.class, "data")
+        .addParameter(int[].class, "order")
+        .addParameter(int.class, "from")
+        .addParameter(int.class, "to")
+        .addParameter(DOUBLES, "gradient")
+        .addStatement("requireLength($S, gradient.length, PARAMETERS)", "gradient")
+        .addCode(eachDenseLayer("clear$L()"))
+        .addStatement("double loss = 0")
+        .beginControlFlow("for (int k = from; k < to; k++)")
+        .addStatement("loss += forwardAndDelta(data.input(order[k]), data.target(order[k]))");
+    for (int n = last; n >= 1; n--) {
+      if (plan.layers().get(n - 1).isDense()) {
+        m.addStatement("accumulate$L()", n);
+      }
+      if (n > 1) {
+        m.addStatement("propagate$L()", n);
+      }
+    }
+    return m.endControlFlow()
+        .addCode(eachDenseLayer("flush$L(gradient)"))
+        .addStatement("return loss")
+        .build();
+  }
+
+  /** Returns the forward pass of one training sample, its loss, and d of the output layer. */
+  private MethodSpec forwardAndDelta() {
+    Loss loss = plan.spec().loss();
+    boolean fused = loss.fusedActivation() == plan.outputLayer().spec().activation();
+    MethodSpec.Builder m = MethodSpec.methodBuilder("forwardAndDelta")
+        .addModifiers(Modifier.PRIVATE)
+        .addJavadoc("Runs one training sample forward, returns its loss and writes d$L.\n", last)
+        .returns(double.class)
+        .addParameter(DOUBLES, "input")
+        .addParameter(DOUBLES, "target")
+        .addStatement("requireLength($S, target.length, OUTPUTS)", "target")
         .addStatement("forward(input, output)")
         .addStatement("double loss = $T.$L.value(output, target, OUTPUTS)", Loss.class,
             loss.name());
@@ -173,7 +221,7 @@ final class ContractMethods {
               loss.name())
           .addStatement("outputDelta(outputGradient)");
     }
-    return m.addStatement("backpropagate(gradient)").addStatement("return loss").build();
+    return m.addStatement("return loss").build();
   }
 
   private MethodSpec backward() {

@@ -8,6 +8,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.neurite.processor.plan.LayerPlan;
 import dev.neurite.processor.plan.Part;
+import java.util.Arrays;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -89,6 +90,81 @@ abstract class LayerEmitter {
   /** Writes the statements of one part of a pass. */
   interface PartWriter {
     void write(MethodSpec.Builder m, Part part);
+  }
+
+  /**
+   * Adds the batch gradient of a dense layer: {@code gwN} in the layout of its forward weights
+   * ({@code columns}: one array per input, as {@code wtN}; else flat rows, as {@code wN}) and
+   * {@code gbN}, with {@code clearN}, {@code accumulateN} (one sample, from {@code dN}) and
+   * {@code flushN} (adds the batch's sum to the flat gradient).
+   */
+  void addBatchGradient(TypeSpec.Builder type, boolean columns) {
+    int inputs = layer.inputs();
+    int outputs = layer.outputs();
+    boolean bias = layer.spec().hasBias();
+    type.addField(columns
+        ? FieldSpec.builder(ArrayTypeName.of(t.arrayType()), "gw" + n, Modifier.PRIVATE,
+                Modifier.FINAL)
+            .addJavadoc("The batch's gradient of layer $L's weights, laid out as wt$L.\n", n, n)
+            .initializer("new $T[$L][$L]", t.type(), inputs, outputs).build()
+        : array("gw" + n, inputs * outputs, "The batch's gradient of layer " + n
+            + "'s weights, laid out as w" + n + "."));
+    if (bias) {
+      type.addField(array("gb" + n, outputs, "The batch's gradient of layer " + n
+          + "'s biases."));
+    }
+    MethodSpec.Builder clear = method("clear" + n, "Zeroes layer $L's batch gradient.\n", n);
+    MethodSpec.Builder accumulate = method("accumulate" + n,
+        "Adds one sample's gradient of layer $L, from d$L and a$L, to the batch's.\n",
+        n, n, n - 1)
+        .addStatement("$T x = a$L", t.arrayType(), n - 1)
+        .addStatement("$T d = d$L", t.arrayType(), n);
+    MethodSpec.Builder flush = method("flush" + n,
+        "Adds layer $L's batch gradient to the flat {@code gradient}.\n", n)
+        .addParameter(DOUBLES, "gradient");
+    if (columns) {
+      clear.beginControlFlow("for (int i = 0; i < $L; i++)", inputs)
+          .addStatement("$T.fill(gw$L[i], 0)", Arrays.class, n).endControlFlow();
+      accumulate.addComment("axpy form, like the forward pass: gw[i] and d share the index o.")
+          .beginControlFlow("for (int i = 0; i < $L; i++)", inputs)
+          .addStatement("$T xi = x[i]", t.type())
+          .addStatement("$T g = gw$L[i]", t.arrayType(), n)
+          .beginControlFlow("for (int o = 0; o < $L; o++)", outputs)
+          .addStatement("g[o] += d[o] * xi")
+          .endControlFlow().endControlFlow();
+      flush.beginControlFlow("for (int i = 0; i < $L; i++)", inputs)
+          .addStatement("$T g = gw$L[i]", t.arrayType(), n)
+          .beginControlFlow("for (int o = 0; o < $L; o++)", outputs)
+          .addStatement("gradient[$L + o * $L + i] += g[o]", layer.weightName(), inputs)
+          .endControlFlow().endControlFlow();
+    } else {
+      clear.addStatement("$T.fill(gw$L, 0)", Arrays.class, n);
+      accumulate.addStatement("$T g = gw$L", t.arrayType(), n)
+          .beginControlFlow("for (int o = 0; o < $L; o++)", outputs)
+          .addStatement("$T delta = d[o]", t.type())
+          .addStatement("int row = o * $L", inputs)
+          .beginControlFlow("for (int i = 0; i < $L; i++)", inputs)
+          .addStatement("g[row + i] += delta * x[i]")
+          .endControlFlow().endControlFlow();
+      flush.addStatement("$T g = gw$L", t.arrayType(), n)
+          .beginControlFlow("for (int k = 0; k < $L; k++)", inputs * outputs)
+          .addStatement("gradient[$L + k] += g[k]", layer.weightName())
+          .endControlFlow();
+    }
+    if (bias) {
+      clear.addStatement("$T.fill(gb$L, 0)", Arrays.class, n);
+      accumulate.addStatement("$T gb = gb$L", t.arrayType(), n)
+          .beginControlFlow("for (int o = 0; o < $L; o++)", outputs)
+          .addStatement("gb[o] += d[o]")
+          .endControlFlow();
+      flush.addStatement("$T gb = gb$L", t.arrayType(), n)
+          .beginControlFlow("for (int o = 0; o < $L; o++)", outputs)
+          .addStatement("gradient[$L + o] += gb[o]", layer.biasName())
+          .endControlFlow();
+    }
+    type.addMethod(clear.build());
+    type.addMethod(accumulate.build());
+    type.addMethod(flush.build());
   }
 
   /** Returns {@code name + offset}, or {@code name} alone for offset 0. */

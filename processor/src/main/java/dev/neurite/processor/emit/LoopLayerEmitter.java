@@ -43,6 +43,7 @@ final class LoopLayerEmitter extends LayerEmitter {
     }
     type.addMethod(load());
     type.addMethod(store());
+    addBatchGradient(type, true);
   }
 
   private FieldSpec matrix(String name, int rows, int columns, String doc) {

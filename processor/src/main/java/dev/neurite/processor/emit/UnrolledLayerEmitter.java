@@ -42,6 +42,7 @@ final class UnrolledLayerEmitter extends LayerEmitter {
     }
     type.addMethod(load());
     type.addMethod(store());
+    addBatchGradient(type, false);
   }
 
   String describe() {
