@@ -97,8 +97,8 @@ public final class BenchmarkReport {
   /** The groups of benchmarks, each with the warm-up it needs. */
   enum Suite {
     SMALL_PEERS("PeerBenchmarks\\.", 3, 4, 1000, true,
-        new String[] {"workload", "W1", "W2", "W3"}),
-    LARGE_PEERS("PeerBenchmarks\\.", 2, 4, 2000, true, new String[] {"workload", "W4"}),
+        new String[] {"net", "W1", "W2", "W3"}),
+    LARGE_PEERS("PeerBenchmarks\\.", 2, 4, 2000, true, new String[] {"net", "W4"}),
     TANH("TanhBenchmarks\\.", 2, 3, 1000, false),
     LOOP_FORMS("LoopFormBenchmarks\\.", 2, 3, 1000, false),
     UNROLL("UnrollBenchmarks\\.", 2, 3, 1000, false);

@@ -27,9 +27,13 @@ public class PeerBenchmarks {
   /** The seed of the samples every peer sees. */
   static final long SEED = 2026;
 
-  /** The workload, a {@link Workload} name. */
+  /**
+   * The workload, a {@link Workload} name. JMH varies the alphabetically last parameter fastest:
+   * "net" before "peer" runs the peers of one workload back to back, close in time, so that
+   * their ratios see the same load on a shared machine.
+   */
   @Param({"W1", "W2", "W3", "W4"})
-  public String workload;
+  public String net;
 
   /** The implementation, a {@link PeerKind} name in lower case. */
   @Param({"neurite", "reference", "handwritten", "encog", "shaped"})
@@ -41,7 +45,7 @@ public class PeerBenchmarks {
   /** Loads the peer; it refuses to start if it does not compute the workload's function. */
   @Setup
   public void setUp() {
-    p = PeerKind.valueOf(peer.toUpperCase(Locale.ROOT)).create(Workload.valueOf(workload), SEED);
+    p = PeerKind.valueOf(peer.toUpperCase(Locale.ROOT)).create(Workload.valueOf(net), SEED);
   }
 
   /** One inference on one sample; cycles through the first minibatch's samples. */

@@ -299,7 +299,7 @@ final class ReportWriter {
   private RunResult find(String benchmark, Workload w, PeerKind peer) {
     for (RunResult r : results) {
       if (r.getParams().getBenchmark().endsWith(PEERS + benchmark)
-          && w.name().equals(r.getParams().getParam("workload"))
+          && w.name().equals(r.getParams().getParam("net"))
           && peer.name().toLowerCase(Locale.ROOT).equals(r.getParams().getParam("peer"))) {
         return r;
       }
