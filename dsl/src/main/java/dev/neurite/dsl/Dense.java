@@ -32,6 +32,13 @@ public @interface Dense {
   /** Whether each neuron adds a trainable bias. */
   boolean bias() default true;
 
+  /**
+   * The probability, in [0, 1), with which each of this layer's outputs is zeroed while training
+   * (inverted dropout: the others are scaled by {@code 1 / (1 - rate)}); 0, the default, means no
+   * dropout. Dropout never acts at inference, and must not follow the output layer.
+   */
+  double dropout() default 0;
+
   /** Holds repeated {@link Dense} annotations; written by the compiler, not by users. */
   @Documented
   @Retention(RetentionPolicy.CLASS)

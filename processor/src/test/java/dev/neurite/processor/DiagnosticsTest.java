@@ -66,6 +66,12 @@ class DiagnosticsTest {
             .replace("loss = Loss.BINARY_CROSS_ENTROPY", "loss = Loss/*^*/.CATEGORICAL_CROSS_ENTROPY"),
             SpecRule.LOSS_MISMATCH.format("CATEGORICAL_CROSS_ENTROPY", "SOFTMAX", "SIGMOID",
                 "BINARY_CROSS_ENTROPY")),
+        new Case(SpecRule.DROPOUT_RATE.id(), xor("@Input(2)")
+            .replace("activation = Activation.TANH", "activation = Activation.TANH, "
+                + "dropout = /*^*/1.5"), "dropout rate must be in [0, 1), but was 1.5"),
+        new Case(SpecRule.DROPOUT_LAST.id(), xor("@Input(2)")
+            .replace("activation = Activation.SIGMOID", "activation = Activation.SIGMOID, "
+                + "dropout = /*^*/0.5"), "dropout must be followed by a dense layer"),
         new Case(SpecRule.NAME.id(), xor("@Input(2)")
             .replace("@Network(", "@Network(name = /*^*/\"Xor Net\", "),
             "the network name must be a Java identifier"),
@@ -122,7 +128,6 @@ class DiagnosticsTest {
     Set<String> expected = Stream.concat(
         EnumSet.complementOf(EnumSet.of(
             SpecRule.ACTIVATION_MISSING, // annotation values cannot be null
-            SpecRule.DROPOUT_RATE, SpecRule.DROPOUT_LAST, // no dropout annotation yet
             SpecRule.LOSS_MISSING)) // @Network's loss has a default
             .stream().map(SpecRule::id),
         EnumSet.complementOf(EnumSet.of(

@@ -2,7 +2,13 @@ package dev.neurite.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.google.testing.compile.Compilation;
+import dev.neurite.runtime.Activation;
+import dev.neurite.runtime.LayerSpec;
+import dev.neurite.runtime.Model;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** The processor end to end under javac: what it generates, and what it refuses. */
@@ -45,5 +51,15 @@ class ProcessorTest {
         .withOptions("-Xlint:all", "-Werror")
         .compile(com.google.testing.compile.JavaFileObjects.forSourceString("test.Xor", XOR));
     assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void denseDropoutBecomesADropoutLayerAfterItsDenseLayer() {
+    String code = XOR.replace("activation = Activation.TANH)",
+            "activation = Activation.TANH, dropout = 0.25)")
+        .replace("class Xor", "class Xor2").replace("@Input(2)", "@Input(3)");
+    Model net = Compiled.instance("test.Xor2", code, "test.Xor2Net", Model.class);
+    assertEquals(Arrays.asList(LayerSpec.dense(4, Activation.TANH), LayerSpec.dropout(0.25),
+        LayerSpec.dense(1, Activation.SIGMOID)), net.spec().layers());
   }
 }

@@ -50,6 +50,7 @@ public final class AnnotatedClassReader {
   public Declaration read(TypeElement type) {
     Map<String, Location> locations = new LinkedHashMap<>();
     List<LayerSpec> layers = new ArrayList<>();
+    List<Integer> denseLayers = new ArrayList<>();
     AnnotationMirror network = null;
     int inputSize = 0;
     for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
@@ -60,14 +61,14 @@ public final class AnnotatedClassReader {
         inputSize = typed(mirror, "value", Integer.class);
         locations.put("input", at(type, mirror, "value"));
       } else if (kind.equals(DENSE)) {
-        readDense(type, mirror, layers, locations);
+        readDense(type, mirror, layers, denseLayers, locations);
       } else if (kind.equals(DENSE_LIST)) {
         for (AnnotationMirror dense : nestedMirrors(value(mirror, "value"))) {
-          readDense(type, dense, layers, locations);
+          readDense(type, dense, layers, denseLayers, locations);
         }
       }
     }
-    pointAtDenseTrees(type, layers.size(), locations);
+    pointAtDenseTrees(type, denseLayers, layers.size(), locations);
     return declaration(type, network, inputSize, layers, locations);
   }
 
@@ -96,8 +97,12 @@ public final class AnnotatedClassReader {
         locations);
   }
 
+  /**
+   * Reads one {@code @Dense} into its layer, followed by a dropout layer when it asks for one;
+   * records the dense layer's index in {@code denseLayers}.
+   */
   private void readDense(TypeElement type, AnnotationMirror mirror, List<LayerSpec> layers,
-      Map<String, Location> locations) {
+      List<Integer> denseLayers, Map<String, Location> locations) {
     int index = layers.size();
     int units = typed(mirror, "units", Integer.class);
     Activation activation = enumValue(Activation.class, mirror, "activation");
@@ -105,28 +110,44 @@ public final class AnnotatedClassReader {
     boolean bias = typed(mirror, "bias", Boolean.class);
     double parameter = Double.isNaN(alpha) ? activation.defaultParameter() : alpha;
     layers.add(LayerSpec.dense(units, activation, parameter, bias));
+    denseLayers.add(index);
     locations.put(String.valueOf(index), Location.of(type, mirror, null));
     for (String attribute : new String[] {"units", "activation", "bias"}) {
       locations.put(index + "." + attribute, at(type, mirror, attribute));
     }
     locations.put(index + ".activationParameter", at(type, mirror, "alpha"));
+    double dropout = typed(mirror, "dropout", Double.class);
+    if (dropout != 0) {
+      layers.add(LayerSpec.dropout(dropout));
+      locations.put(String.valueOf(index + 1), Location.of(type, mirror, null));
+      locations.put((index + 1) + ".rate", at(type, mirror, "dropout"));
+    }
   }
 
   /**
    * Repeated {@code @Dense} annotations sit in a container javac synthesizes, which its messager
    * cannot map back to source; so where the tree API is there, point at the annotation trees.
    */
-  private void pointAtDenseTrees(TypeElement type, int count, Map<String, Location> locations) {
+  private void pointAtDenseTrees(TypeElement type, List<Integer> denseLayers, int layerCount,
+      Map<String, Location> locations) {
     List<TreePath> dense = trees.annotations(type, "Dense");
-    if (dense.size() != count) {
+    if (dense.size() != denseLayers.size()) {
       return;
     }
-    for (int i = 0; i < count; i++) {
+    for (int j = 0; j < dense.size(); j++) {
+      int i = denseLayers.get(j);
       Location layer = locations.get(String.valueOf(i));
-      locations.put(String.valueOf(i), withTree(layer, dense.get(i)));
+      locations.put(String.valueOf(i), withTree(layer, dense.get(j)));
       for (String attribute : new String[] {"units", "activation", "bias", "alpha"}) {
         String key = i + "." + (attribute.equals("alpha") ? "activationParameter" : attribute);
-        locations.put(key, withTree(layer, AnnotationTrees.argument(dense.get(i), attribute)));
+        locations.put(key, withTree(layer, AnnotationTrees.argument(dense.get(j), attribute)));
+      }
+      boolean dropoutFollows = i + 1 < layerCount
+          && (j + 1 == denseLayers.size() || denseLayers.get(j + 1) != i + 1);
+      if (dropoutFollows) {
+        locations.put(String.valueOf(i + 1), withTree(layer, dense.get(j)));
+        locations.put((i + 1) + ".rate",
+            withTree(layer, AnnotationTrees.argument(dense.get(j), "dropout")));
       }
     }
   }
