@@ -68,7 +68,7 @@ final class ReportWriter {
         + "float[])`, the interpreter's `predict(double[], double[])`, `HandWrittenMlp.predict`\n"
         + "and Encog's `BasicNetwork.compute(double[], double[])`, cycling over 32 samples;\n"
         + "training, for the generated class and the interpreter, the runtime `Trainer`'s step\n"
-        + "per minibatch (`forwardBackward` per sample into the double gradient, scale,\n"
+        + "per minibatch (`forwardBackwardBatch` into the double gradient, scale,\n"
         + "`Sgd.step`, `setParameters`), for the hand-written MLP its own float loop, for Encog\n"
         + "its `Backpropagation` (one thread, batch 32, no momentum, learning rate 0.01).\n"
         + "Allocation comes from JMH's `-prof gc`, which also counts JMH's own bookkeeping per\n"

@@ -2,13 +2,15 @@ package dev.neurite.bench.peers;
 
 import dev.neurite.bench.workloads.Samples;
 import dev.neurite.runtime.Model;
+import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.optim.Sgd;
 import java.util.Arrays;
 
 /**
  * A peer driven through the runtime's {@link Model} contract, trained the way the runtime's
- * {@code Trainer} trains one minibatch: zero the gradient, {@code forwardBackward} each sample,
- * average, {@link Sgd#step}, {@code setParameters}.
+ * {@code Trainer} trains one minibatch: zero the gradient, {@code forwardBackwardBatch} over the
+ * minibatch (the generated classes' batched path; the interpreter's default loops over
+ * {@code forwardBackward}), average, {@link Sgd#step}, {@code setParameters}.
  */
 class ModelPeer extends Peer {
   private final Model model;
@@ -18,6 +20,8 @@ class ModelPeer extends Peer {
   private final double[] parameters;
   private final double[] gradient;
   private final Sgd sgd = new Sgd(LEARNING_RATE);
+  private final Dataset batch;
+  private final int[] order = new int[Samples.BATCH];
 
   ModelPeer(Model model, double[] initial, Samples samples) {
     this.model = model;
@@ -27,6 +31,11 @@ class ModelPeer extends Peer {
     this.parameters = initial.clone();
     this.gradient = new double[initial.length];
     model.setParameters(parameters);
+    this.batch = Dataset.of(Arrays.copyOf(inputs, Samples.BATCH),
+        Arrays.copyOf(targets, Samples.BATCH));
+    for (int k = 0; k < order.length; k++) {
+      order[k] = k;
+    }
   }
 
   @Override
@@ -48,9 +57,7 @@ class ModelPeer extends Peer {
   @Override
   public void trainStep() {
     Arrays.fill(gradient, 0);
-    for (int k = 0; k < Samples.BATCH; k++) {
-      model.forwardBackward(inputs[k], targets[k], gradient);
-    }
+    model.forwardBackwardBatch(batch, order, 0, Samples.BATCH, gradient);
     double scale = 1.0 / Samples.BATCH;
     for (int i = 0; i < gradient.length; i++) {
       gradient[i] *= scale;
