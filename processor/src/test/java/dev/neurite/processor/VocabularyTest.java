@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * {@code forwardBackward} and through {@code forward} + {@code backward}) must agree to 1e-12
  * in double and 1e-5 in float, relative to magnitudes of at least 1.
  *
- * <p>All networks are generated from specs (no annotation needed) and compiled in one javac run.
+ * <p>All networks are generated from specs (no annotation needed) and compiled in one javac run,
+ * at {@code --release 8} with {@code -Xlint:all -Werror}.
  */
 class VocabularyTest {
   private static ClassLoader classes;
@@ -48,7 +49,9 @@ class VocabularyTest {
       }
       sources.add(source(dropoutNetwork(precision)));
     }
-    Compilation compilation = javac().compile(sources);
+    // At Java 8 and with every lint as an error, so the whole vocabulary meets both bars.
+    Compilation compilation = javac()
+        .withOptions("--release", "8", "-Xlint:all,-options", "-Werror").compile(sources);
     assertThat(compilation).succeededWithoutWarnings();
     classes = Compiled.loader(compilation);
   }
