@@ -102,7 +102,7 @@ public final class BenchmarkReport {
 
   /** The groups of benchmarks, each with the warm-up it needs. */
   enum Suite {
-    SMALL_PEERS("PeerBenchmarks\\.", 3, 4, 1000, true,
+    SMALL_PEERS("PeerBenchmarks\\.", 2, 4, 1000, true,
         new String[] {"net", "W1", "W2", "W3"}),
     LARGE_PEERS("PeerBenchmarks\\.", 2, 4, 2000, true, new String[] {"net", "W4"}),
     TANH("TanhBenchmarks\\.", 2, 3, 1000, false),

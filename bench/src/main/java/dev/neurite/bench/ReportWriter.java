@@ -241,18 +241,19 @@ final class ReportWriter {
 
   /** Rows: layer size; columns: unrolled and loop, for each pass, and their ratio. */
   private void unrollTable(List<RunResult> runs) {
-    Map<Integer, Map<String, Result<?>>> bySize = new TreeMap<>();
+    Map<String, Map<String, Result<?>>> bySize = new LinkedHashMap<>();
     for (RunResult r : runs) {
       String layer = r.getParams().getParam("layer");
-      bySize.computeIfAbsent(Integer.parseInt(layer.substring(1)), k -> new TreeMap<>())
-          .put(layer.charAt(0) + method(r), r.getPrimaryResult());
+      String size = layer.substring(1);
+      bySize.computeIfAbsent(size.contains("x") ? size : size + "x" + size,
+          k -> new TreeMap<>()).put(layer.charAt(0) + method(r), r.getPrimaryResult());
     }
     md.append("| layer | predict, unrolled | predict, loops | unrolled speed-up"
         + " | forwardBackward, unrolled | forwardBackward, loops | unrolled speed-up |\n"
         + "| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-    for (Map.Entry<Integer, Map<String, Result<?>>> e : bySize.entrySet()) {
+    for (Map.Entry<String, Map<String, Result<?>>> e : bySize.entrySet()) {
       Map<String, Result<?>> m = e.getValue();
-      md.append("| ").append(e.getKey()).append('x').append(e.getKey()).append(" | ");
+      md.append("| ").append(e.getKey()).append(" | ");
       for (String pass : new String[] {"predict", "forwardBackward"}) {
         Result<?> unrolled = m.get("U" + pass);
         Result<?> loop = m.get("L" + pass);

@@ -24,13 +24,16 @@ import org.openjdk.jmh.infra.Blackhole;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class UnrollBenchmarks {
-  private static final Map<String, Supplier<FloatModel>> LAYERS = Map.of(
-      "U4", U4Net::new, "L4", L4Net::new, "U8", U8Net::new, "L8", L8Net::new,
-      "U16", U16Net::new, "L16", L16Net::new, "U32", U32Net::new, "L32", L32Net::new,
-      "U64", U64Net::new, "L64", L64Net::new);
+  private static final Map<String, Supplier<FloatModel>> LAYERS = Map.ofEntries(
+      Map.entry("U4", U4Net::new), Map.entry("L4", L4Net::new),
+      Map.entry("U8", U8Net::new), Map.entry("L8", L8Net::new),
+      Map.entry("U16", U16Net::new), Map.entry("L16", L16Net::new),
+      Map.entry("U32x10", U32x10Net::new), Map.entry("L32x10", L32x10Net::new),
+      Map.entry("U32", U32Net::new), Map.entry("L32", L32Net::new),
+      Map.entry("U64", U64Net::new), Map.entry("L64", L64Net::new));
 
-  /** U or L, then the layer's size n. */
-  @Param({"U4", "L4", "U8", "L8", "U16", "L16", "U32", "L32", "U64", "L64"})
+  /** U or L, then the layer's size: n for n x n, or inputs x units. */
+  @Param({"U4", "L4", "U8", "L8", "U16", "L16", "U32x10", "L32x10", "U32", "L32", "U64", "L64"})
   public String layer;
 
   private FloatModel model;
@@ -48,13 +51,15 @@ public class UnrollBenchmarks {
     SplittableRandom random = new SplittableRandom(5);
     input = new float[n];
     inputs = new double[n];
-    target = new double[n];
     for (int i = 0; i < n; i++) {
       inputs[i] = random.nextDouble(-1, 1);
       input[i] = (float) inputs[i];
-      target[i] = random.nextDouble(-1, 1);
     }
-    output = new float[n];
+    target = new double[model.outputSize()];
+    for (int o = 0; o < target.length; o++) {
+      target[o] = random.nextDouble(-1, 1);
+    }
+    output = new float[model.outputSize()];
     gradient = new double[model.parameterCount()];
   }
 
