@@ -117,9 +117,9 @@ public final class DigitsNet implements Model {
   private final double[] b1 = new double[32];
 
   /**
-   * The batch's gradient of layer 1's weights, laid out as wt1.
+   * The batch's gradient of layer 1's weights, one array per unit as w1.
    */
-  private final double[][] gw1 = new double[64][32];
+  private final double[][] gw1 = new double[32][64];
 
   /**
    * The batch's gradient of layer 1's biases.
@@ -142,9 +142,9 @@ public final class DigitsNet implements Model {
   private final double[] b2 = new double[10];
 
   /**
-   * The batch's gradient of layer 2's weights, laid out as wt2.
+   * The batch's gradient of layer 2's weights, one array per unit as w2.
    */
-  private final double[][] gw2 = new double[32][10];
+  private final double[][] gw2 = new double[10][32];
 
   /**
    * The batch's gradient of layer 2's biases.
@@ -369,8 +369,8 @@ public final class DigitsNet implements Model {
    * Zeroes layer 1's batch gradient.
    */
   private void clear1() {
-    for (int i = 0; i < 64; i++) {
-      Arrays.fill(gw1[i], 0);
+    for (int o = 0; o < 32; o++) {
+      Arrays.fill(gw1[o], 0);
     }
     Arrays.fill(gb1, 0);
   }
@@ -381,12 +381,12 @@ public final class DigitsNet implements Model {
   private void accumulate1() {
     double[] x = a0;
     double[] d = d1;
-    // axpy form, like the forward pass: gw[i] and d share the index o.
-    for (int i = 0; i < 64; i++) {
-      double xi = x[i];
-      double[] g = gw1[i];
-      for (int o = 0; o < 32; o++) {
-        g[o] += d[o] * xi;
+    // axpy form over the rows: gw[o] and x share the index i.
+    for (int o = 0; o < 32; o++) {
+      double delta = d[o];
+      double[] g = gw1[o];
+      for (int i = 0; i < 64; i++) {
+        g[i] += delta * x[i];
       }
     }
     double[] gb = gb1;
@@ -399,10 +399,12 @@ public final class DigitsNet implements Model {
    * Adds layer 1's batch gradient to the flat {@code gradient}.
    */
   private void flush1(double[] gradient) {
-    for (int i = 0; i < 64; i++) {
-      double[] g = gw1[i];
-      for (int o = 0; o < 32; o++) {
-        gradient[W1 + o * 64 + i] += g[o];
+    // Row by row, in the flat layout's order: contiguous reads and writes.
+    for (int o = 0; o < 32; o++) {
+      double[] g = gw1[o];
+      int row = W1 + o * 64;
+      for (int i = 0; i < 64; i++) {
+        gradient[row + i] += g[i];
       }
     }
     double[] gb = gb1;
@@ -505,8 +507,8 @@ public final class DigitsNet implements Model {
    * Zeroes layer 2's batch gradient.
    */
   private void clear2() {
-    for (int i = 0; i < 32; i++) {
-      Arrays.fill(gw2[i], 0);
+    for (int o = 0; o < 10; o++) {
+      Arrays.fill(gw2[o], 0);
     }
     Arrays.fill(gb2, 0);
   }
@@ -517,12 +519,12 @@ public final class DigitsNet implements Model {
   private void accumulate2() {
     double[] x = a1;
     double[] d = d2;
-    // axpy form, like the forward pass: gw[i] and d share the index o.
-    for (int i = 0; i < 32; i++) {
-      double xi = x[i];
-      double[] g = gw2[i];
-      for (int o = 0; o < 10; o++) {
-        g[o] += d[o] * xi;
+    // axpy form over the rows: gw[o] and x share the index i.
+    for (int o = 0; o < 10; o++) {
+      double delta = d[o];
+      double[] g = gw2[o];
+      for (int i = 0; i < 32; i++) {
+        g[i] += delta * x[i];
       }
     }
     double[] gb = gb2;
@@ -535,10 +537,12 @@ public final class DigitsNet implements Model {
    * Adds layer 2's batch gradient to the flat {@code gradient}.
    */
   private void flush2(double[] gradient) {
-    for (int i = 0; i < 32; i++) {
-      double[] g = gw2[i];
-      for (int o = 0; o < 10; o++) {
-        gradient[W2 + o * 32 + i] += g[o];
+    // Row by row, in the flat layout's order: contiguous reads and writes.
+    for (int o = 0; o < 10; o++) {
+      double[] g = gw2[o];
+      int row = W2 + o * 32;
+      for (int i = 0; i < 32; i++) {
+        gradient[row + i] += g[i];
       }
     }
     double[] gb = gb2;

@@ -93,20 +93,22 @@ abstract class LayerEmitter {
   }
 
   /**
-   * Adds the batch gradient of a dense layer: {@code gwN} in the layout of its forward weights
-   * ({@code columns}: one array per input, as {@code wtN}; else flat rows, as {@code wN}) and
+   * Adds the batch gradient of a dense layer: {@code gwN} in the flat layout's row order
+   * ({@code rowArrays}: one array per unit, as {@code wN}, which the bench found faster than per
+   * input columns and flushes contiguously; else one flat array) and
    * {@code gbN}, with {@code clearN}, {@code accumulateN} (one sample, from {@code dN}) and
    * {@code flushN} (adds the batch's sum to the flat gradient).
    */
-  void addBatchGradient(TypeSpec.Builder type, boolean columns) {
+  void addBatchGradient(TypeSpec.Builder type, boolean rowArrays) {
     int inputs = layer.inputs();
     int outputs = layer.outputs();
     boolean bias = layer.spec().hasBias();
-    type.addField(columns
+    type.addField(rowArrays
         ? FieldSpec.builder(ArrayTypeName.of(t.arrayType()), "gw" + n, Modifier.PRIVATE,
                 Modifier.FINAL)
-            .addJavadoc("The batch's gradient of layer $L's weights, laid out as wt$L.\n", n, n)
-            .initializer("new $T[$L][$L]", t.type(), inputs, outputs).build()
+            .addJavadoc("The batch's gradient of layer $L's weights, one array per unit as w$L.\n",
+                n, n)
+            .initializer("new $T[$L][$L]", t.type(), outputs, inputs).build()
         : array("gw" + n, inputs * outputs, "The batch's gradient of layer " + n
             + "'s weights, laid out as w" + n + "."));
     if (bias) {
@@ -122,20 +124,22 @@ abstract class LayerEmitter {
     MethodSpec.Builder flush = method("flush" + n,
         "Adds layer $L's batch gradient to the flat {@code gradient}.\n", n)
         .addParameter(DOUBLES, "gradient");
-    if (columns) {
-      clear.beginControlFlow("for (int i = 0; i < $L; i++)", inputs)
-          .addStatement("$T.fill(gw$L[i], 0)", Arrays.class, n).endControlFlow();
-      accumulate.addComment("axpy form, like the forward pass: gw[i] and d share the index o.")
+    if (rowArrays) {
+      clear.beginControlFlow("for (int o = 0; o < $L; o++)", outputs)
+          .addStatement("$T.fill(gw$L[o], 0)", Arrays.class, n).endControlFlow();
+      accumulate.addComment("axpy form over the rows: gw[o] and x share the index i.")
+          .beginControlFlow("for (int o = 0; o < $L; o++)", outputs)
+          .addStatement("$T delta = d[o]", t.type())
+          .addStatement("$T g = gw$L[o]", t.arrayType(), n)
           .beginControlFlow("for (int i = 0; i < $L; i++)", inputs)
-          .addStatement("$T xi = x[i]", t.type())
-          .addStatement("$T g = gw$L[i]", t.arrayType(), n)
-          .beginControlFlow("for (int o = 0; o < $L; o++)", outputs)
-          .addStatement("g[o] += d[o] * xi")
+          .addStatement("g[i] += delta * x[i]")
           .endControlFlow().endControlFlow();
-      flush.beginControlFlow("for (int i = 0; i < $L; i++)", inputs)
-          .addStatement("$T g = gw$L[i]", t.arrayType(), n)
+      flush.addComment("Row by row, in the flat layout's order: contiguous reads and writes.")
           .beginControlFlow("for (int o = 0; o < $L; o++)", outputs)
-          .addStatement("gradient[$L + o * $L + i] += g[o]", layer.weightName(), inputs)
+          .addStatement("$T g = gw$L[o]", t.arrayType(), n)
+          .addStatement("int row = $L + o * $L", layer.weightName(), inputs)
+          .beginControlFlow("for (int i = 0; i < $L; i++)", inputs)
+          .addStatement("gradient[row + i] += g[i]")
           .endControlFlow().endControlFlow();
     } else {
       clear.addStatement("$T.fill(gw$L, 0)", Arrays.class, n);
