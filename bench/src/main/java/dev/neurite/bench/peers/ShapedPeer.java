@@ -35,11 +35,7 @@ final class ShapedPeer extends Peer {
   @Override
   public double[] outputOf(int k) {
     predict(k);
-    double[] copy = new double[output.length];
-    for (int o = 0; o < output.length; o++) {
-      copy[o] = output[o];
-    }
-    return copy;
+    return Samples.toDouble(output);
   }
 
   @Override

@@ -52,7 +52,16 @@ public final class Samples {
     return targets;
   }
 
-  /** Returns a float copy of {@code rows}. */
+  /** Returns {@code values} widened to double, for comparing float peers with the reference. */
+  public static double[] toDouble(float[] values) {
+    double[] copy = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      copy[i] = values[i];
+    }
+    return copy;
+  }
+
+  /** Returns {@code rows} narrowed to float, row by row. */
   public static float[][] toFloat(double[][] rows) {
     float[][] copy = new float[rows.length][];
     for (int k = 0; k < rows.length; k++) {
