@@ -20,10 +20,16 @@ import java.util.TreeMap;
 public final class Options {
   /** The largest layer, in multiply-adds, that the planner writes out fully unrolled. */
   public static final String UNROLL_LIMIT = "neurite.unrollLimit";
+  /**
+   * Whether loop layers are written with the incubating Vector API ({@code jdk.incubator.vector},
+   * JDK 16+, compiled and run with {@code --add-modules jdk.incubator.vector}); off by default.
+   */
+  public static final String VECTOR_API = "neurite.vectorApi";
 
   /** Every option, with what its value must be, in the words of an error message. */
   private static final Map<String, String> EXPECTED = sorted(Map.of(
-      UNROLL_LIMIT, "a non-negative integer (multiply-adds)"));
+      UNROLL_LIMIT, "a non-negative integer (multiply-adds)",
+      VECTOR_API, "true or false"));
 
   /** The names of every option, for {@code getSupportedOptions()}. */
   public static final Set<String> NAMES = Collections.unmodifiableSet(EXPECTED.keySet());
@@ -31,10 +37,12 @@ public final class Options {
   private static final String PREFIX = "neurite.";
 
   private final int unrollLimit;
+  private final boolean vectorApi;
   private final List<String> problems;
 
-  private Options(int unrollLimit, List<String> problems) {
+  private Options(int unrollLimit, boolean vectorApi, List<String> problems) {
     this.unrollLimit = unrollLimit;
+    this.vectorApi = vectorApi;
     this.problems = List.copyOf(problems);
   }
 
@@ -53,12 +61,18 @@ public final class Options {
       }
     }
     int unrollLimit = nonNegativeInt(raw, UNROLL_LIMIT, Planner.DEFAULT_UNROLL_LIMIT, problems);
-    return new Options(unrollLimit, problems);
+    boolean vectorApi = bool(raw, VECTOR_API, false, problems);
+    return new Options(unrollLimit, vectorApi, problems);
   }
 
   /** Returns the largest layer, in multiply-adds, to unroll ({@value #UNROLL_LIMIT}). */
   public int unrollLimit() {
     return unrollLimit;
+  }
+
+  /** Returns whether loop layers use the Vector API ({@value #VECTOR_API}). */
+  public boolean vectorApi() {
+    return vectorApi;
   }
 
   /** Returns one message per bad option, stable id first; empty when every option is fine. */
@@ -82,6 +96,24 @@ public final class Options {
     }
     problems.add(ProcessorRule.OPTION_VALUE.format(name, EXPECTED.get(name), text));
     return fallback;
+  }
+
+  private static boolean bool(
+      Map<String, String> raw, String name, boolean fallback, List<String> problems) {
+    if (!raw.containsKey(name)) {
+      return fallback;
+    }
+    // javac maps a bare -Aname to null: a flag without a value is as unclear as a wrong one
+    String text = raw.get(name) == null ? "" : raw.get(name);
+    switch (text.trim()) {
+      case "true":
+        return true;
+      case "false":
+        return false;
+      default:
+        problems.add(ProcessorRule.OPTION_VALUE.format(name, EXPECTED.get(name), text));
+        return fallback;
+    }
   }
 
   private static <V> Map<String, V> sorted(Map<String, V> map) {

@@ -40,6 +40,28 @@ class OptionsTest {
   }
 
   @Test
+  void theVectorApiIsOffUnlessAskedForWithTrue() {
+    assertTrue(!Options.defaults().vectorApi());
+    assertTrue(Options.parse(Map.of(Options.VECTOR_API, "true")).vectorApi());
+    Options off = Options.parse(Map.of(Options.VECTOR_API, " false"));
+    assertTrue(!off.vectorApi() && off.problems().isEmpty(), off.problems().toString());
+  }
+
+  @Test
+  void aVectorApiValueOtherThanTrueOrFalseIsAProblem() {
+    java.util.Map<String, String> bare = new java.util.HashMap<>();
+    bare.put(Options.VECTOR_API, null); // what javac passes for a bare -Aneurite.vectorApi
+    for (Map<String, String> raw : java.util.List.of(bare, Map.of(Options.VECTOR_API, "yes"),
+        Map.of(Options.VECTOR_API, "True "))) {
+      Options options = Options.parse(raw);
+      assertTrue(!options.vectorApi());
+      assertEquals(java.util.List.of(ProcessorRule.OPTION_VALUE.format(Options.VECTOR_API,
+          "true or false", raw.get(Options.VECTOR_API) == null ? "" : raw.get(Options.VECTOR_API))),
+          options.problems());
+    }
+  }
+
+  @Test
   void aMisspelledOptionSuggestsTheClosestName() {
     Options options = Options.parse(Map.of("neurite.unrolLimit", "8"));
     assertEquals(1, options.problems().size());

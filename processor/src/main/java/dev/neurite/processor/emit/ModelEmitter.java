@@ -12,6 +12,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.neurite.dsl.GeneratedNetwork;
 import dev.neurite.processor.plan.LayerPlan;
 import dev.neurite.processor.plan.NetworkPlan;
+import dev.neurite.processor.plan.Shape;
 import dev.neurite.runtime.Activation;
 import dev.neurite.runtime.FloatModel;
 import dev.neurite.runtime.LayerSpec;
@@ -37,16 +38,26 @@ public final class ModelEmitter {
   private final NetworkPlan plan;
   private final NetworkSpec spec;
   private final NumericType t;
+  private final boolean vectorApi;
 
-  private ModelEmitter(NetworkPlan plan) {
+  private ModelEmitter(NetworkPlan plan, boolean vectorApi) {
     this.plan = plan;
     this.spec = plan.spec();
     this.t = NumericType.of(spec.precision());
+    this.vectorApi = vectorApi && plan.layers().stream().anyMatch(l -> l.shape() == Shape.LOOP);
   }
 
   /** Returns the generated source file of {@code plan}. */
   public static JavaFile emit(NetworkPlan plan) {
-    return new ModelEmitter(plan).file();
+    return emit(plan, false);
+  }
+
+  /**
+   * Returns the generated source file of {@code plan}, its loop layers written with the
+   * incubating Vector API when {@code vectorApi} is set ({@code -Aneurite.vectorApi}).
+   */
+  public static JavaFile emit(NetworkPlan plan, boolean vectorApi) {
+    return new ModelEmitter(plan, vectorApi).file();
   }
 
   private JavaFile file() {
@@ -59,6 +70,9 @@ public final class ModelEmitter {
             + "<p>Generated code: do not edit. Not thread-safe; use one instance per thread.\n",
             plan.sourceName(), describe());
     addConstants(type);
+    if (vectorApi) {
+      VectorTypes.addSpecies(type, t);
+    }
     addState(type);
     type.addMethod(MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PUBLIC)
@@ -69,7 +83,8 @@ public final class ModelEmitter {
     contract.addTo(type);
     LayerPlan previous = null;
     for (LayerPlan layer : plan.layers()) {
-      LayerEmitter.of(layer, previous, t).addTo(type);
+      (vectorApi && layer.shape() == Shape.LOOP ? new VectorLoopLayerEmitter(layer, previous, t)
+          : LayerEmitter.of(layer, previous, t)).addTo(type);
       previous = layer;
     }
     if (plan.outputLayer().spec().activation() == Activation.SOFTMAX) {
