@@ -302,12 +302,18 @@ public final class DigitsNet implements Model {
   private void forward1(double[] x) {
     double[] z = z1;
     System.arraycopy(b1, 0, z, 0, 32);
-    // axpy form: z and w[i] share the index o, so C2 vectorizes the inner loop.
-    for (int i = 0; i < 64; i++) {
-      double xi = x[i];
-      double[] w = wt1[i];
+    // axpy form, 4 input columns per pass: z and every column share the index o.
+    for (int i = 0; i < 64; i += 4) {
+      double x0 = x[i];
+      double[] c0 = wt1[i];
+      double x1 = x[i + 1];
+      double[] c1 = wt1[i + 1];
+      double x2 = x[i + 2];
+      double[] c2 = wt1[i + 2];
+      double x3 = x[i + 3];
+      double[] c3 = wt1[i + 3];
       for (int o = 0; o < 32; o++) {
-        z[o] += w[o] * xi;
+        z[o] += c0[o] * x0 + c1[o] * x1 + c2[o] * x2 + c3[o] * x3;
       }
     }
     double[] a = a1;
@@ -419,12 +425,18 @@ public final class DigitsNet implements Model {
   private void forward2(double[] x) {
     double[] z = z2;
     System.arraycopy(b2, 0, z, 0, 10);
-    // axpy form: z and w[i] share the index o, so C2 vectorizes the inner loop.
-    for (int i = 0; i < 32; i++) {
-      double xi = x[i];
-      double[] w = wt2[i];
+    // axpy form, 4 input columns per pass: z and every column share the index o.
+    for (int i = 0; i < 32; i += 4) {
+      double x0 = x[i];
+      double[] c0 = wt2[i];
+      double x1 = x[i + 1];
+      double[] c1 = wt2[i + 1];
+      double x2 = x[i + 2];
+      double[] c2 = wt2[i + 2];
+      double x3 = x[i + 3];
+      double[] c3 = wt2[i + 3];
       for (int o = 0; o < 10; o++) {
-        z[o] += w[o] * xi;
+        z[o] += c0[o] * x0 + c1[o] * x1 + c2[o] * x2 + c3[o] * x3;
       }
     }
     softmax(z, a2);

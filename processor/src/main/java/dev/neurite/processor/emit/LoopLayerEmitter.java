@@ -18,6 +18,9 @@ import javax.lang.model.element.Modifier;
  * {@code dp[i] += w[o][i] * d_o}. {@code loadN} fills both from the flat layout.
  */
 final class LoopLayerEmitter extends LayerEmitter {
+  /** Input columns added to z per pass of the forward loop; 8 measured no faster than 4. */
+  static final int COLUMNS_PER_PASS = 4;
+
   private final int inputs;
   private final int outputs;
 
@@ -67,14 +70,7 @@ final class LoopLayerEmitter extends LayerEmitter {
           .addStatement("z[o] = 0")
           .endControlFlow();
     }
-    m.addComment("axpy form: z and w[i] share the index o, so C2 vectorizes the inner loop.")
-        .beginControlFlow("for (int i = 0; i < $L; i++)", inputs)
-        .addStatement("$T xi = x[i]", t.type())
-        .addStatement("$T w = wt$L[i]", t.arrayType(), n)
-        .beginControlFlow("for (int o = 0; o < $L; o++)", outputs)
-        .addStatement("z[o] += w[o] * xi")
-        .endControlFlow()
-        .endControlFlow();
+    addColumnGroups(m);
     if (f == Activation.SOFTMAX) {
       return m.addStatement("softmax(z, a$L)", n).build();
     }
@@ -84,6 +80,41 @@ final class LoopLayerEmitter extends LayerEmitter {
             ActivationCode.forward(f, layer.spec().activationParameter(), "z[o]"))
         .endControlFlow()
         .build();
+  }
+
+  /**
+   * Adds the forward sums {@code z[o] += wt[i][o] * x[i]} in the axpy form C2 vectorizes (z and
+   * every weight column share the index o), {@value #COLUMNS_PER_PASS} input columns per pass
+   * over z: z is loaded and stored once per group instead of once per input, which the bench
+   * measured 2.3x (64x32) to 3.5x (32x10) faster than one column per pass. Inputs left over
+   * after the last full group take one pass each.
+   */
+  private void addColumnGroups(MethodSpec.Builder m) {
+    int grouped = inputs - inputs % COLUMNS_PER_PASS;
+    if (grouped > 0) {
+      CodeBlock.Builder sum = CodeBlock.builder().add("z[o] += ");
+      m.addComment("axpy form, $L input columns per pass: z and every column share the index o.",
+              COLUMNS_PER_PASS)
+          .beginControlFlow("for (int i = 0; i < $L; i += $L)", grouped, COLUMNS_PER_PASS);
+      for (int c = 0; c < COLUMNS_PER_PASS; c++) {
+        m.addStatement("$T x$L = x[$L]", t.type(), c, plus("i", c))
+            .addStatement("$T c$L = wt$L[$L]", t.arrayType(), c, n, plus("i", c));
+        sum.add(c == 0 ? "c$L[o] * x$L" : " + c$L[o] * x$L", c, c);
+      }
+      m.beginControlFlow("for (int o = 0; o < $L; o++)", outputs)
+          .addStatement(sum.build())
+          .endControlFlow()
+          .endControlFlow();
+    }
+    if (grouped < inputs) {
+      m.beginControlFlow("for (int i = $L; i < $L; i++)", grouped, inputs)
+          .addStatement("$T xi = x[i]", t.type())
+          .addStatement("$T w = wt$L[i]", t.arrayType(), n)
+          .beginControlFlow("for (int o = 0; o < $L; o++)", outputs)
+          .addStatement("z[o] += w[o] * xi")
+          .endControlFlow()
+          .endControlFlow();
+    }
   }
 
   private MethodSpec backward() {
