@@ -131,22 +131,57 @@ final class VectorLoopLayerEmitter extends LayerEmitter {
 
   /**
    * Writes {@code for (; index + vectors * LANES <= bound; ...)}: {@code vectors} accumulators
-   * started by {@code start}, one pass of {@code inner} over the other dimension, one store each.
+   * started by {@code start}, the passes of {@code loops} over the other dimension, one store
+   * each.
    */
   private void blockLoop(MethodSpec.Builder m, int vectors, String index, String bound,
-      Function<String, CodeBlock> start, CodeBlock inner, String innerIndex, int innerCount,
-      String target) {
+      Function<String, CodeBlock> start, CodeBlock loops, String target) {
     String step = vectors == 1 ? "LANES" : vectors + " * LANES";
     m.beginControlFlow("for (; $L + $L <= $L; $L += $L)", index, step, bound, index, step);
     for (int k = 0; k < vectors; k++) {
       m.addStatement("$T acc$L = $L", vector, k, start.apply(offset(index, k)));
     }
-    m.beginControlFlow("for (int $L = 0; $L < $L; $L++)", innerIndex, innerIndex, innerCount,
-        innerIndex).addCode(inner).endControlFlow();
+    m.addCode(loops);
     for (int k = 0; k < vectors; k++) {
       m.addStatement("acc$L.intoArray($L, $L)", k, target, offset(index, k));
     }
     m.endControlFlow();
+  }
+
+  /**
+   * The forward passes over the inputs for {@code vectors} accumulators, grouped as the loop
+   * layer's ({@link LoopLayerEmitter#COLUMNS_PER_PASS} columns summed, then added), so that the
+   * sums are the loops' bit for bit; inputs after the last full group are added one by one.
+   */
+  private CodeBlock forwardPasses(int vectors) {
+    int columns = LoopLayerEmitter.COLUMNS_PER_PASS;
+    int grouped = inputs - inputs % columns;
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (grouped > 0) {
+      code.beginControlFlow("for (int i = 0; i < $L; i += $L)", grouped, columns);
+      for (int c = 0; c < columns; c++) {
+        code.addStatement("$T c$L = wt$L[$L]", t.arrayType(), c, n, plus("i", c))
+            .addStatement("$T x$L = $T.broadcast(SPECIES, x[$L])", vector, c, vector,
+                plus("i", c));
+      }
+      for (int k = 0; k < vectors; k++) {
+        CodeBlock.Builder sum = CodeBlock.builder();
+        for (int c = 0; c < columns; c++) {
+          sum.add(c == 0 ? "$T.fromArray(SPECIES, c$L, $L).mul(x$L)"
+              : ".add($T.fromArray(SPECIES, c$L, $L).mul(x$L))", vector, c, offset("o", k), c);
+        }
+        code.addStatement("acc$L = acc$L.add($L)", k, k, sum.build());
+      }
+      code.endControlFlow();
+    }
+    if (grouped < inputs) {
+      code.beginControlFlow("for (int i = $L; i < $L; i++)", grouped, inputs)
+          .addStatement("$T w = wt$L[i]", t.arrayType(), n)
+          .addStatement("$T xi = $T.broadcast(SPECIES, x[i])", vector, vector)
+          .add(accumulateBlock(vectors, "w", "o", "xi"))
+          .endControlFlow();
+    }
+    return code.build();
   }
 
   private MethodSpec forward() {
@@ -161,11 +196,7 @@ final class VectorLoopLayerEmitter extends LayerEmitter {
         ? at -> CodeBlock.of("$T.fromArray(SPECIES, b$L, $L)", vector, n, at)
         : at -> CodeBlock.of("$T.zero(SPECIES)", vector);
     for (int vectors : new int[] {BLOCK, 1}) {
-      blockLoop(m, vectors, "o", paddedOutputs, start, CodeBlock.builder()
-              .addStatement("$T w = wt$L[i]", t.arrayType(), n)
-              .addStatement("$T xi = $T.broadcast(SPECIES, x[i])", vector, vector)
-              .add(accumulateBlock(vectors, "w", "o", "xi")).build(),
-          "i", inputs, "zv");
+      blockLoop(m, vectors, "o", paddedOutputs, start, forwardPasses(vectors), "zv");
     }
     m.addStatement("$T z = z$L", t.arrayType(), n)
         .addStatement("System.arraycopy(zv, 0, z, 0, $L)", outputs);
@@ -190,10 +221,12 @@ final class VectorLoopLayerEmitter extends LayerEmitter {
     for (int vectors : new int[] {BLOCK, 1}) {
       blockLoop(m, vectors, "i", paddedInputs,
           at -> CodeBlock.of("$T.zero(SPECIES)", vector), CodeBlock.builder()
+              .beginControlFlow("for (int o = 0; o < $L; o++)", outputs)
               .addStatement("$T w = w$L[o]", t.arrayType(), n)
               .addStatement("$T delta = $T.broadcast(SPECIES, d[o])", vector, vector)
-              .add(accumulateBlock(vectors, "w", "i", "delta")).build(),
-          "o", outputs, "dv");
+              .add(accumulateBlock(vectors, "w", "i", "delta"))
+              .endControlFlow().build(),
+          "dv");
     }
     m.addStatement("$T dp = d$L", t.arrayType(), n - 1);
     previousLocals(m);
