@@ -25,10 +25,13 @@ final class ContractMethods {
   private final NumericType t;
   private final int last;
   private final boolean dropout;
+  private final boolean grouped;
 
-  ContractMethods(NetworkPlan plan, NumericType t) {
+  /** With {@code grouped}, forwardBackwardBatch calls {@link BatchedTraining}'s trainGroup. */
+  ContractMethods(NetworkPlan plan, NumericType t, boolean grouped) {
     this.plan = plan;
     this.t = t;
+    this.grouped = grouped;
     this.last = plan.outputLayer().number();
     this.dropout = plan.hasDropout();
   }
@@ -177,9 +180,20 @@ final class ContractMethods {
         .addParameter(DOUBLES, "gradient")
         .addStatement("requireLength($S, gradient.length, PARAMETERS)", "gradient")
         .addCode(eachDenseLayer("clear$L()"))
-        .addStatement("double loss = 0")
-        .beginControlFlow("for (int k = from; k < to; k++)")
-        .addStatement("loss += forwardAndDelta(data.input(order[k]), data.target(order[k]))");
+        .addStatement("double loss = 0");
+    if (grouped) {
+      m.addStatement("int k = from")
+          .addComment("$L samples at a time share each load of the weights; the rest one by one.",
+              BatchedTraining.GROUP)
+          .beginControlFlow("for (; k + $L <= to; k += $L)", BatchedTraining.GROUP,
+              BatchedTraining.GROUP)
+          .addStatement("loss += trainGroup(data, order, k)")
+          .endControlFlow()
+          .beginControlFlow("for (; k < to; k++)");
+    } else {
+      m.beginControlFlow("for (int k = from; k < to; k++)");
+    }
+    m.addStatement("loss += forwardAndDelta(data.input(order[k]), data.target(order[k]))");
     for (int n = last; n >= 1; n--) {
       if (plan.layers().get(n - 1).isDense()) {
         m.addStatement("accumulate$L()", n);

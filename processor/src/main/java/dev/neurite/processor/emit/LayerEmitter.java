@@ -48,6 +48,38 @@ abstract class LayerEmitter {
   /** Adds the layer's fields and methods to {@code type}. */
   abstract void addTo(TypeSpec.Builder type);
 
+  /**
+   * Adds the layer's fields and methods of the grouped training pass ({@link BatchedTraining}):
+   * {@code forwardGroupN}, {@code accumulateGroupN} for dense layers, {@code propagateGroupN}.
+   */
+  void addGroupTo(TypeSpec.Builder type) {
+    throw new IllegalStateException("layer " + n + " has no grouped training pass");
+  }
+
+  /** Returns a field of {@link BatchedTraining#GROUP} arrays of {@code size}, one per sample. */
+  static FieldSpec groupField(NumericType t, String name, Object size, String doc) {
+    return FieldSpec.builder(ArrayTypeName.of(t.arrayType()), name, Modifier.PRIVATE,
+            Modifier.FINAL)
+        .addJavadoc("$L\n", doc)
+        .initializer("new $T[$L][$L]", t.type(), BatchedTraining.GROUP, size)
+        .build();
+  }
+
+  /** Declares {@code local0 = field[0]} and so on, one local per sample of the group. */
+  void groupLocals(MethodSpec.Builder m, String local, String field) {
+    for (int s = 0; s < BatchedTraining.GROUP; s++) {
+      m.addStatement("$T $L$L = $L[$L]", t.arrayType(), local, s, field, s);
+    }
+  }
+
+  /** Declares {@code zp} and {@code ap}, sample s's sums and outputs of the previous layer. */
+  void previousGroupLocals(MethodSpec.Builder m) {
+    if (previousDerivative(0) != null) {
+      m.addStatement("$T zp = zg$L[s]", t.arrayType(), n - 1)
+          .addStatement("$T ap = ag$L[s]", t.arrayType(), n - 1);
+    }
+  }
+
   FieldSpec array(String name, Object size, String doc) {
     return FieldSpec.builder(t.arrayType(), name, Modifier.PRIVATE, Modifier.FINAL)
         .addJavadoc("$L\n", doc)

@@ -79,13 +79,26 @@ public final class ModelEmitter {
         .addJavadoc("Creates the network with weights drawn from the declared seed.\n")
         .addStatement("setParameters($T.initialize(SPEC, SPEC.seed()))", WeightInit.class)
         .build());
-    ContractMethods contract = new ContractMethods(plan, t);
+    boolean grouped = BatchedTraining.applies(plan);
+    ContractMethods contract = new ContractMethods(plan, t, grouped);
     contract.addTo(type);
+    if (grouped) {
+      new BatchedTraining(plan, t).addTo(type);
+    }
     LayerPlan previous = null;
+    boolean loops = false;
     for (LayerPlan layer : plan.layers()) {
       (vectorApi && layer.shape() == Shape.LOOP ? new VectorLoopLayerEmitter(layer, previous, t)
           : LayerEmitter.of(layer, previous, t)).addTo(type);
+      if (grouped) {
+        // The plain loops' group passes, with the Vector API too (they read its padded arrays).
+        LayerEmitter.of(layer, previous, t).addGroupTo(type);
+      }
+      loops |= layer.shape() == Shape.LOOP;
       previous = layer;
+    }
+    if (loops) {
+      type.addMethod(LoopLayerEmitter.transposeHelper(t));
     }
     if (plan.outputLayer().spec().activation() == Activation.SOFTMAX) {
       type.addMethod(softmax());
