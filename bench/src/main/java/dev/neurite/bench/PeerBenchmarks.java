@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -23,6 +24,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * sees one implementation, as in a real program.
  */
 @State(Scope.Thread)
+// The Vector API peer needs the incubating module; the others do not mind it.
+@Fork(jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class PeerBenchmarks {
   /** The seed of the samples every peer sees. */
   static final long SEED = 2026;
@@ -36,7 +39,7 @@ public class PeerBenchmarks {
   public String net;
 
   /** The implementation, a {@link PeerKind} name in lower case. */
-  @Param({"neurite", "reference", "handwritten", "encog", "shaped"})
+  @Param({"neurite", "vector", "reference", "handwritten", "encog", "shaped"})
   public String peer;
 
   private Peer p;

@@ -64,6 +64,10 @@ final class ReportWriter {
         + "found fastest (per-column and per-row float arrays, axpy loops, float gradients\n"
         + "flushed once per minibatch into the runtime's double gradient and `Sgd`), to show\n"
         + "what generated code in those shapes can reach.\n\n"
+        + "\"Neurite (Vector API, opt-in)\" is the same declaration compiled with\n"
+        + "`-Aneurite.vectorApi=true` and run with `--add-modules jdk.incubator.vector`: its\n"
+        + "loop layers in the incubating Vector API. W1 and W2 have no loop layer (every layer\n"
+        + "is unrolled), so the option changes nothing there and that column is not measured.\n\n"
         + "How each is driven: inference through the generated float `predict(float[],\n"
         + "float[])`, the interpreter's `predict(double[], double[])`, `HandWrittenMlp.predict`\n"
         + "and Encog's `BasicNetwork.compute(double[], double[])`, cycling over 32 samples;\n"
@@ -120,8 +124,9 @@ final class ReportWriter {
     for (PeerKind peer : PeerKind.values()) {
       md.append(' ').append(peer.title()).append(" |");
     }
-    md.append(" Neurite vs hand-written | Neurite vs Encog | shapes vs hand-written |\n| --- |");
-    md.append(" ---: |".repeat(PeerKind.values().length + 3)).append('\n');
+    md.append(" Neurite vs hand-written | Vector API vs hand-written | Neurite vs Encog"
+        + " | shapes vs hand-written |\n| --- |");
+    md.append(" ---: |".repeat(PeerKind.values().length + 4)).append('\n');
     for (Workload w : Workload.values()) {
       md.append("| ").append(w).append(' ').append(w.shape()).append(" |");
       for (PeerKind peer : PeerKind.values()) {
@@ -129,6 +134,8 @@ final class ReportWriter {
         md.append(' ').append(score(r)).append(" |");
       }
       md.append(' ').append(ratioText(benchmark, w, PeerKind.NEURITE, PeerKind.HANDWRITTEN,
+              higherIsBetter))
+          .append(" | ").append(ratioText(benchmark, w, PeerKind.VECTOR, PeerKind.HANDWRITTEN,
               higherIsBetter))
           .append(" | ").append(ratioText(benchmark, w, PeerKind.NEURITE, PeerKind.ENCOG,
               higherIsBetter))
@@ -169,6 +176,20 @@ final class ReportWriter {
       double need = w == Workload.W4 ? 5 : 2;
       target(w + " training >= " + (int) need + "x hand-written",
           ratio("train", w, PeerKind.HANDWRITTEN, true), need);
+    }
+    for (Workload w : Workload.values()) {
+      double predict = ratio("predict", w, PeerKind.VECTOR, PeerKind.HANDWRITTEN, false);
+      double train = ratio("train", w, PeerKind.VECTOR, PeerKind.HANDWRITTEN, true);
+      double need = w == Workload.W4 ? 5 : 3;
+      if (!Double.isNaN(predict)) {
+        target(w + " single-sample inference >= " + (int) need
+            + "x hand-written, Vector API (opt-in)", predict, need);
+      }
+      if (!Double.isNaN(train)) {
+        need = w == Workload.W4 ? 5 : 2;
+        target(w + " training >= " + (int) need + "x hand-written, Vector API (opt-in)",
+            train, need);
+      }
     }
     for (Workload w : Workload.values()) {
       Double bytes = allocation(w, PeerKind.NEURITE);

@@ -8,6 +8,11 @@ import dev.neurite.runtime.reference.ReferenceNetwork;
 public enum PeerKind {
   /** The class Neurite generated for the workload. */
   NEURITE("Neurite (generated)"),
+  /**
+   * The class Neurite generated with {@code -Aneurite.vectorApi=true} (opt-in; the JVM needs
+   * {@code --add-modules jdk.incubator.vector}).
+   */
+  VECTOR("Neurite (Vector API, opt-in)"),
   /** The runtime's double-precision reference interpreter. */
   REFERENCE("Neurite reference interpreter"),
   /** {@link HandWrittenMlp}, the baseline. */
@@ -54,6 +59,8 @@ public enum PeerKind {
     switch (this) {
       case NEURITE:
         return new GeneratedPeer(workload.newGenerated(), initial, samples);
+      case VECTOR:
+        return new GeneratedPeer(workload.newVector(), initial, samples);
       case REFERENCE:
         return new ModelPeer(new ReferenceNetwork(workload.spec()), initial, samples);
       case HANDWRITTEN:

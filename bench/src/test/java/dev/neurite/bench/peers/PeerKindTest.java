@@ -72,6 +72,19 @@ class PeerKindTest {
     assertArrayEquals(reference.outputOf(3), generated.outputOf(3), 1e-5, w.toString());
   }
 
+  @ParameterizedTest
+  @EnumSource(value = Workload.class, names = {"W3", "W4"})
+  void vectorTrainingStepIsTheReferenceSgdStep(Workload w) {
+    double[] initial = new double[w.spec().parameterCount()];
+    w.newGenerated().getParameters(initial);
+    Samples samples = Samples.of(w.spec(), SEED);
+    Peer reference = new ModelPeer(new ReferenceNetwork(w.spec()), initial, samples);
+    Peer vector = new GeneratedPeer(w.newVector(), initial, samples);
+    reference.trainStep();
+    vector.trainStep();
+    assertArrayEquals(reference.outputOf(3), vector.outputOf(3), 1e-5, w.toString());
+  }
+
   @org.junit.jupiter.api.Test
   void aPeerWithOtherWeightsIsRefused() {
     Workload w = Workload.W2;
