@@ -510,27 +510,27 @@ public final class DigitsNet implements Model {
     double[] x1 = ag0[1];
     double[] x2 = ag0[2];
     double[] x3 = ag0[3];
-    double[] z0 = zg1[0];
-    double[] z1 = zg1[1];
-    double[] z2 = zg1[2];
-    double[] z3 = zg1[3];
-    System.arraycopy(b1, 0, z0, 0, 32);
-    System.arraycopy(b1, 0, z1, 0, 32);
-    System.arraycopy(b1, 0, z2, 0, 32);
-    System.arraycopy(b1, 0, z3, 0, 32);
-    // Each column w serves every sample: a quarter of the loads of one at a time.
+    double[] y0 = zg1[0];
+    double[] y1 = zg1[1];
+    double[] y2 = zg1[2];
+    double[] y3 = zg1[3];
+    System.arraycopy(b1, 0, y0, 0, 32);
+    System.arraycopy(b1, 0, y1, 0, 32);
+    System.arraycopy(b1, 0, y2, 0, 32);
+    System.arraycopy(b1, 0, y3, 0, 32);
+    // Each weight column loaded serves the 4 samples.
     for (int i = 0; i < 64; i++) {
-      double[] w = wt1[i];
+      double[] c = wt1[i];
       double x0i = x0[i];
       double x1i = x1[i];
       double x2i = x2[i];
       double x3i = x3[i];
       for (int o = 0; o < 32; o++) {
-        double wo = w[o];
-        z0[o] += wo * x0i;
-        z1[o] += wo * x1i;
-        z2[o] += wo * x2i;
-        z3[o] += wo * x3i;
+        double v = c[o];
+        y0[o] += v * x0i;
+        y1[o] += v * x1i;
+        y2[o] += v * x2i;
+        y3[o] += v * x3i;
       }
     }
     for (int s = 0; s < 4; s++) {
@@ -550,23 +550,23 @@ public final class DigitsNet implements Model {
     double[] x1 = ag0[1];
     double[] x2 = ag0[2];
     double[] x3 = ag0[3];
-    double[] d0 = dg1[0];
-    double[] d1 = dg1[1];
-    double[] d2 = dg1[2];
-    double[] d3 = dg1[3];
+    double[] e0 = dg1[0];
+    double[] e1 = dg1[1];
+    double[] e2 = dg1[2];
+    double[] e3 = dg1[3];
     for (int o = 0; o < 32; o++) {
       double[] g = gw1[o];
-      double d0o = d0[o];
-      double d1o = d1[o];
-      double d2o = d2[o];
-      double d3o = d3[o];
+      double e0o = e0[o];
+      double e1o = e1[o];
+      double e2o = e2[o];
+      double e3o = e3[o];
       for (int i = 0; i < 64; i++) {
-        g[i] += d0o * x0[i] + d1o * x1[i] + d2o * x2[i] + d3o * x3[i];
+        g[i] += e0o * x0[i] + e1o * x1[i] + e2o * x2[i] + e3o * x3[i];
       }
     }
     double[] gb = gb1;
     for (int o = 0; o < 32; o++) {
-      gb[o] += d0[o] + d1[o] + d2[o] + d3[o];
+      gb[o] += e0[o] + e1[o] + e2[o] + e3[o];
     }
   }
 
@@ -722,27 +722,27 @@ public final class DigitsNet implements Model {
     double[] x1 = ag1[1];
     double[] x2 = ag1[2];
     double[] x3 = ag1[3];
-    double[] z0 = zg2[0];
-    double[] z1 = zg2[1];
-    double[] z2 = zg2[2];
-    double[] z3 = zg2[3];
-    System.arraycopy(b2, 0, z0, 0, 10);
-    System.arraycopy(b2, 0, z1, 0, 10);
-    System.arraycopy(b2, 0, z2, 0, 10);
-    System.arraycopy(b2, 0, z3, 0, 10);
-    // Each column w serves every sample: a quarter of the loads of one at a time.
+    double[] y0 = zg2[0];
+    double[] y1 = zg2[1];
+    double[] y2 = zg2[2];
+    double[] y3 = zg2[3];
+    System.arraycopy(b2, 0, y0, 0, 10);
+    System.arraycopy(b2, 0, y1, 0, 10);
+    System.arraycopy(b2, 0, y2, 0, 10);
+    System.arraycopy(b2, 0, y3, 0, 10);
+    // Each weight column loaded serves the 4 samples.
     for (int i = 0; i < 32; i++) {
-      double[] w = wt2[i];
+      double[] c = wt2[i];
       double x0i = x0[i];
       double x1i = x1[i];
       double x2i = x2[i];
       double x3i = x3[i];
       for (int o = 0; o < 10; o++) {
-        double wo = w[o];
-        z0[o] += wo * x0i;
-        z1[o] += wo * x1i;
-        z2[o] += wo * x2i;
-        z3[o] += wo * x3i;
+        double v = c[o];
+        y0[o] += v * x0i;
+        y1[o] += v * x1i;
+        y2[o] += v * x2i;
+        y3[o] += v * x3i;
       }
     }
     for (int s = 0; s < 4; s++) {
@@ -758,23 +758,23 @@ public final class DigitsNet implements Model {
     double[] x1 = ag1[1];
     double[] x2 = ag1[2];
     double[] x3 = ag1[3];
-    double[] d0 = dg2[0];
-    double[] d1 = dg2[1];
-    double[] d2 = dg2[2];
-    double[] d3 = dg2[3];
+    double[] e0 = dg2[0];
+    double[] e1 = dg2[1];
+    double[] e2 = dg2[2];
+    double[] e3 = dg2[3];
     for (int o = 0; o < 10; o++) {
       double[] g = gw2[o];
-      double d0o = d0[o];
-      double d1o = d1[o];
-      double d2o = d2[o];
-      double d3o = d3[o];
+      double e0o = e0[o];
+      double e1o = e1[o];
+      double e2o = e2[o];
+      double e3o = e3[o];
       for (int i = 0; i < 32; i++) {
-        g[i] += d0o * x0[i] + d1o * x1[i] + d2o * x2[i] + d3o * x3[i];
+        g[i] += e0o * x0[i] + e1o * x1[i] + e2o * x2[i] + e3o * x3[i];
       }
     }
     double[] gb = gb2;
     for (int o = 0; o < 10; o++) {
-      gb[o] += d0[o] + d1[o] + d2[o] + d3[o];
+      gb[o] += e0[o] + e1[o] + e2[o] + e3[o];
     }
   }
 
@@ -782,10 +782,10 @@ public final class DigitsNet implements Model {
    * Back-propagates dg2 through layer 2's weights into dg1.
    */
   private void propagateGroup2() {
-    double[] d0 = dg2[0];
-    double[] d1 = dg2[1];
-    double[] d2 = dg2[2];
-    double[] d3 = dg2[3];
+    double[] e0 = dg2[0];
+    double[] e1 = dg2[1];
+    double[] e2 = dg2[2];
+    double[] e3 = dg2[3];
     double[] p0 = dg1[0];
     double[] p1 = dg1[1];
     double[] p2 = dg1[2];
@@ -796,16 +796,16 @@ public final class DigitsNet implements Model {
     Arrays.fill(p3, 0);
     for (int o = 0; o < 10; o++) {
       double[] w = w2[o];
-      double d0o = d0[o];
-      double d1o = d1[o];
-      double d2o = d2[o];
-      double d3o = d3[o];
+      double e0o = e0[o];
+      double e1o = e1[o];
+      double e2o = e2[o];
+      double e3o = e3[o];
       for (int i = 0; i < 32; i++) {
         double wi = w[i];
-        p0[i] += wi * d0o;
-        p1[i] += wi * d1o;
-        p2[i] += wi * d2o;
-        p3[i] += wi * d3o;
+        p0[i] += wi * e0o;
+        p1[i] += wi * e1o;
+        p2[i] += wi * e2o;
+        p3[i] += wi * e3o;
       }
     }
     for (int s = 0; s < 4; s++) {

@@ -185,27 +185,16 @@ final class LoopLayerEmitter extends LayerEmitter {
     MethodSpec.Builder m = method("forwardGroup" + n,
         "Layer $L for each sample of the group, from ag$L.\n", n, n - 1);
     groupLocals(m, "x", "ag" + (n - 1));
-    groupLocals(m, "z", "zg" + n);
+    groupLocals(m, "y", "zg" + n);
     for (int s = 0; s < BatchedTraining.GROUP; s++) {
       if (layer.spec().hasBias()) {
-        m.addStatement("System.arraycopy(b$L, 0, z$L, 0, $L)", n, s, outputs);
+        m.addStatement("System.arraycopy(b$L, 0, y$L, 0, $L)", n, s, outputs);
       } else {
-        m.addStatement("$T.fill(z$L, 0)", Arrays.class, s);
+        m.addStatement("$T.fill(y$L, 0)", Arrays.class, s);
       }
     }
-    m.addComment("Each column w serves every sample: a quarter of the loads of one at a time.")
-        .beginControlFlow("for (int i = 0; i < $L; i++)", inputs)
-        .addStatement("$T w = wt$L[i]", t.arrayType(), n);
-    CodeBlock.Builder axpy = CodeBlock.builder().addStatement("$T wo = w[o]", t.type());
-    for (int s = 0; s < BatchedTraining.GROUP; s++) {
-      m.addStatement("$T x$Li = x$L[i]", t.type(), s, s);
-      axpy.addStatement("z$L[o] += wo * x$Li", s, s);
-    }
-    m.beginControlFlow("for (int o = 0; o < $L; o++)", outputs)
-        .addCode(axpy.build())
-        .endControlFlow()
-        .endControlFlow()
-        .beginControlFlow("for (int s = 0; s < $L; s++)", BatchedTraining.GROUP);
+    addGroupColumns(m);
+    m        .beginControlFlow("for (int s = 0; s < $L; s++)", BatchedTraining.GROUP);
     if (f == Activation.SOFTMAX) {
       m.addStatement("softmax(zg$L[s], ag$L[s])", n, n);
     } else {
@@ -219,19 +208,39 @@ final class LoopLayerEmitter extends LayerEmitter {
     return m.endControlFlow().build();
   }
 
+  /**
+   * Adds every input of every sample of the group to its sums, one weight column per pass over
+   * the units, each column loaded serving every sample. (Two or four columns per pass, as the
+   * single-sample pass does, measured about twice as slow here, with four samples per column.)
+   */
+  private void addGroupColumns(MethodSpec.Builder m) {
+    m.addComment("Each weight column loaded serves the $L samples.", BatchedTraining.GROUP)
+        .beginControlFlow("for (int i = 0; i < $L; i++)", inputs)
+        .addStatement("$T c = wt$L[i]", t.arrayType(), n);
+    CodeBlock.Builder body = CodeBlock.builder().addStatement("$T v = c[o]", t.type());
+    for (int s = 0; s < BatchedTraining.GROUP; s++) {
+      m.addStatement("$T x$Li = x$L[i]", t.type(), s, s);
+      body.addStatement("y$L[o] += v * x$Li", s, s);
+    }
+    m.beginControlFlow("for (int o = 0; o < $L; o++)", outputs)
+        .addCode(body.build())
+        .endControlFlow()
+        .endControlFlow();
+  }
+
   /** The group's parameter gradient, in one sweep over the gradient rows. */
   private MethodSpec accumulateGroup() {
     MethodSpec.Builder m = method("accumulateGroup" + n,
         "Adds the group's gradient of layer $L, from dg$L and ag$L, to the batch's.\n",
         n, n, n - 1);
     groupLocals(m, "x", "ag" + (n - 1));
-    groupLocals(m, "d", "dg" + n);
+    groupLocals(m, "e", "dg" + n);
     CodeBlock.Builder sum = CodeBlock.builder();
     m.beginControlFlow("for (int o = 0; o < $L; o++)", outputs)
         .addStatement("$T g = gw$L[o]", t.arrayType(), n);
     for (int s = 0; s < BatchedTraining.GROUP; s++) {
-      m.addStatement("$T d$Lo = d$L[o]", t.type(), s, s);
-      sum.add(s == 0 ? "" : " + ").add("d$Lo * x$L[i]", s, s);
+      m.addStatement("$T e$Lo = e$L[o]", t.type(), s, s);
+      sum.add(s == 0 ? "" : " + ").add("e$Lo * x$L[i]", s, s);
     }
     m.beginControlFlow("for (int i = 0; i < $L; i++)", inputs)
         .addStatement("g[i] += $L", sum.build())
@@ -240,7 +249,7 @@ final class LoopLayerEmitter extends LayerEmitter {
     if (layer.spec().hasBias()) {
       CodeBlock.Builder bias = CodeBlock.builder();
       for (int s = 0; s < BatchedTraining.GROUP; s++) {
-        bias.add(s == 0 ? "" : " + ").add("d$L[o]", s);
+        bias.add(s == 0 ? "" : " + ").add("e$L[o]", s);
       }
       m.addStatement("$T gb = gb$L", t.arrayType(), n)
           .beginControlFlow("for (int o = 0; o < $L; o++)", outputs)
@@ -254,17 +263,17 @@ final class LoopLayerEmitter extends LayerEmitter {
   private MethodSpec propagateGroup() {
     MethodSpec.Builder m = method("propagateGroup" + n,
         "Back-propagates dg$L through layer $L's weights into dg$L.\n", n, n, n - 1);
-    groupLocals(m, "d", "dg" + n);
+    groupLocals(m, "e", "dg" + n);
     groupLocals(m, "p", "dg" + (n - 1));
     CodeBlock.Builder axpy = CodeBlock.builder().addStatement("$T wi = w[i]", t.type());
     for (int s = 0; s < BatchedTraining.GROUP; s++) {
       m.addStatement("$T.fill(p$L, 0)", Arrays.class, s);
-      axpy.addStatement("p$L[i] += wi * d$Lo", s, s);
+      axpy.addStatement("p$L[i] += wi * e$Lo", s, s);
     }
     m.beginControlFlow("for (int o = 0; o < $L; o++)", outputs)
         .addStatement("$T w = w$L[o]", t.arrayType(), n);
     for (int s = 0; s < BatchedTraining.GROUP; s++) {
-      m.addStatement("$T d$Lo = d$L[o]", t.type(), s, s);
+      m.addStatement("$T e$Lo = e$L[o]", t.type(), s, s);
     }
     m.beginControlFlow("for (int i = 0; i < $L; i++)", inputs)
         .addCode(axpy.build())
