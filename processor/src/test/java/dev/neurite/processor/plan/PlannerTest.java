@@ -29,11 +29,11 @@ class PlannerTest {
   }
 
   @Test
-  void theDefaultLimitUnrollsUpTo256MultiplyAddsInclusive() {
-    List<LayerPlan> layers = plan(Planner.DEFAULT_UNROLL_LIMIT, 16, 16, 17, 1);
-    assertEquals(Shape.UNROLLED, layers.get(0).shape()); // 256
-    assertEquals(Shape.LOOP, layers.get(1).shape()); // 272
-    assertEquals(Shape.UNROLLED, layers.get(2).shape()); // 17
+  void theDefaultLimitUnrollsUpTo16MultiplyAddsInclusive() {
+    List<LayerPlan> layers = plan(Planner.DEFAULT_UNROLL_LIMIT, 4, 4, 5, 1);
+    assertEquals(Shape.UNROLLED, layers.get(0).shape()); // 16
+    assertEquals(Shape.LOOP, layers.get(1).shape()); // 20
+    assertEquals(Shape.UNROLLED, layers.get(2).shape()); // 5
   }
 
   @Test
