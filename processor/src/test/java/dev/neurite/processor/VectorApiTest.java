@@ -35,7 +35,8 @@ class VectorApiTest {
 
       @Network(loss = Loss.{loss}, precision = Precision.{precision})
       @Input({in})
-      @Dense(units = {hidden}, activation = Activation.{hiddenActivation}, bias = {bias})
+      @Dense(units = {hidden}, activation = Activation.{hiddenActivation}, bias = {bias},
+          dropout = {dropout})
       @Dense(units = {out}, activation = Activation.{outputActivation})
       class Net {}
       """;
@@ -43,24 +44,26 @@ class VectorApiTest {
   private static final String[] MODULE = {"--add-modules", "jdk.incubator.vector"};
   private static final int BATCH = 7;
 
-  @ParameterizedTest(name = "{0}-{1}-{2} {3}/{4} {5}, {6}, bias {7}, unroll limit {8}")
+  @ParameterizedTest(
+      name = "{0}-{1}-{2} {3}/{4} {5}, {6}, bias {7}, unroll limit {8}, dropout {9}")
   @CsvSource({
-      "37, 19, 5, RELU, SOFTMAX, CATEGORICAL_CROSS_ENTROPY, FLOAT, true, 0",
-      "37, 19, 5, ELU, TANH, HUBER, FLOAT, true, 0",
-      "37, 19, 5, LEAKY_RELU, IDENTITY, MEAN_SQUARED_ERROR, DOUBLE, false, 0",
-      "37, 19, 5, TANH, SIGMOID, BINARY_CROSS_ENTROPY, FLOAT, true, 256",
-      "4, 50, 40, SIGMOID, SOFTMAX, CATEGORICAL_CROSS_ENTROPY, FLOAT, true, 256",
-      "300, 130, 17, RELU, SOFTMAX, CATEGORICAL_CROSS_ENTROPY, FLOAT, true, 256",
-      "300, 130, 17, RELU, SOFTMAX, CATEGORICAL_CROSS_ENTROPY, DOUBLE, false, 256",
-      "784, 256, 10, RELU, SOFTMAX, CATEGORICAL_CROSS_ENTROPY, FLOAT, true, 256",
+      "37, 19, 5, RELU, SOFTMAX, CATEGORICAL_CROSS_ENTROPY, FLOAT, true, 0, 0",
+      "37, 19, 5, ELU, TANH, HUBER, FLOAT, true, 0, 0.25",
+      "37, 19, 5, LEAKY_RELU, IDENTITY, MEAN_SQUARED_ERROR, DOUBLE, false, 0, 0",
+      "37, 19, 5, TANH, SIGMOID, BINARY_CROSS_ENTROPY, FLOAT, true, 256, 0",
+      "4, 50, 40, SIGMOID, SOFTMAX, CATEGORICAL_CROSS_ENTROPY, FLOAT, true, 256, 0",
+      "300, 130, 17, RELU, SOFTMAX, CATEGORICAL_CROSS_ENTROPY, FLOAT, true, 256, 0",
+      "300, 130, 17, RELU, SOFTMAX, CATEGORICAL_CROSS_ENTROPY, DOUBLE, false, 256, 0.5",
+      "784, 256, 10, RELU, SOFTMAX, CATEGORICAL_CROSS_ENTROPY, FLOAT, true, 256, 0",
   })
   void vectorLayersMatchTheInterpreterAndThePlainLoops(int in, int hidden, int out,
       String hiddenActivation, String outputActivation, String loss, String precision,
-      boolean bias, int limit) {
+      boolean bias, int limit, double dropout) {
     String code = SOURCE.replace("{hidden}", "" + hidden)
         .replace("{hiddenActivation}", hiddenActivation).replace("{loss}", loss)
         .replace("{outputActivation}", outputActivation).replace("{precision}", precision)
-        .replace("{bias}", "" + bias).replace("{in}", "" + in).replace("{out}", "" + out);
+        .replace("{bias}", "" + bias).replace("{in}", "" + in).replace("{out}", "" + out)
+        .replace("{dropout}", "" + dropout);
     String unroll = "-A" + Options.UNROLL_LIMIT + "=" + limit;
     Model vector = Compiled.instance("test.Net", code, "test.NetNet", Model.class,
         unroll, VECTOR, MODULE[0], MODULE[1]);
@@ -72,6 +75,9 @@ class VectorApiTest {
       double[] parameters = perturbed(vector, random);
       for (Model model : new Model[] {vector, loops, reference}) {
         model.setParameters(parameters);
+        // dropout in training mode: all three draw the same masks from the same seed
+        model.setTraining(dropout > 0);
+        model.setDropoutSeed(trial);
       }
       Dataset batch = batch(vector, random);
       double[][] expected = run(reference, batch);

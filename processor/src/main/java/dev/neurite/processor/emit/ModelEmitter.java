@@ -88,11 +88,11 @@ public final class ModelEmitter {
     LayerPlan previous = null;
     boolean loops = false;
     for (LayerPlan layer : plan.layers()) {
-      (vectorApi && layer.shape() == Shape.LOOP ? new VectorLoopLayerEmitter(layer, previous, t)
-          : LayerEmitter.of(layer, previous, t)).addTo(type);
+      LayerEmitter emitter = vectorApi && layer.shape() == Shape.LOOP
+          ? new VectorLoopLayerEmitter(layer, previous, t) : LayerEmitter.of(layer, previous, t);
+      emitter.addTo(type);
       if (grouped) {
-        // The plain loops' group passes, with the Vector API too (they read its padded arrays).
-        LayerEmitter.of(layer, previous, t).addGroupTo(type);
+        emitter.addGroupTo(type);
       }
       loops |= layer.shape() == Shape.LOOP;
       previous = layer;

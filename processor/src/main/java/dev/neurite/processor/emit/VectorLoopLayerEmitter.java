@@ -85,6 +85,33 @@ final class VectorLoopLayerEmitter extends LayerEmitter {
     if (previous != null) {
       vectorized.put("propagate" + n, propagate());
     }
+    replaceMethods(type, scalar, vectorized);
+  }
+
+  /** The loop layer's grouped training passes, in vector code ({@link VectorGroupPasses}). */
+  @Override
+  void addGroupTo(TypeSpec.Builder type) {
+    TypeSpec.Builder loops = TypeSpec.classBuilder("Loops");
+    new LoopLayerEmitter(layer, previous, t).addGroupTo(loops);
+    TypeSpec scalar = loops.build();
+    scalar.fieldSpecs().forEach(type::addField);
+    type.addField(groupField(t, "zgv" + n, paddedOutputs,
+        "Layer " + n + "'s sums per sample of the group, padded to whole vectors."));
+    VectorGroupPasses passes = new VectorGroupPasses(this);
+    Map<String, MethodSpec> vectorized = new LinkedHashMap<>();
+    vectorized.put("forwardGroup" + n, passes.forwardGroup());
+    vectorized.put("accumulateGroup" + n, passes.accumulateGroup());
+    if (previous != null) {
+      type.addField(groupField(t, "dgv" + n, paddedInputs,
+          "The input gradients of layer " + n + " per sample, padded to whole vectors."));
+      vectorized.put("propagateGroup" + n, passes.propagateGroup());
+    }
+    replaceMethods(type, scalar, vectorized);
+  }
+
+  /** Adds {@code scalar}'s methods to {@code type}, those named in {@code vectorized} replaced. */
+  private static void replaceMethods(TypeSpec.Builder type, TypeSpec scalar,
+      Map<String, MethodSpec> vectorized) {
     for (MethodSpec method : scalar.methodSpecs()) {
       MethodSpec replacement = vectorized.remove(method.name());
       type.addMethod(replacement == null ? method : replacement);
