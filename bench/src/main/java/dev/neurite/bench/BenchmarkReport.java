@@ -102,10 +102,11 @@ public final class BenchmarkReport {
 
   /** The groups of benchmarks, each with the warm-up it needs. */
   enum Suite {
-    // W1 and W2 have no loop layer, so their Vector API variant is the same code: not measured.
-    SMALL_PEERS("PeerBenchmarks\\.", 2, 4, 1000, true, new String[] {"net", "W1", "W2"},
+    // W1 has no loop layer (both unrolled), so its Vector API variant is the same code: not
+    // measured.
+    SMALL_PEERS("PeerBenchmarks\\.", 2, 4, 1000, true, new String[] {"net", "W1"},
         new String[] {"peer", "neurite", "reference", "handwritten", "encog", "shaped"}),
-    MEDIUM_PEERS("PeerBenchmarks\\.", 2, 4, 1000, true, new String[] {"net", "W3"}),
+    MEDIUM_PEERS("PeerBenchmarks\\.", 2, 4, 1000, true, new String[] {"net", "W2", "W3"}),
     LARGE_PEERS("PeerBenchmarks\\.", 2, 4, 2000, true, new String[] {"net", "W4"}),
     TANH("TanhBenchmarks\\.", 2, 3, 1000, false),
     LOOP_FORMS("LoopFormBenchmarks\\.", 2, 3, 1000, false),
