@@ -6,19 +6,17 @@ import java.util.function.Supplier;
 
 /** The four networks of issue 7, each with its generated class. */
 public enum Workload {
-  W1(W1Net.SPEC, W1Net::new, W1VecNet::new),
-  W2(W2Net.SPEC, W2Net::new, W2VecNet::new),
-  W3(W3Net.SPEC, W3Net::new, W3VecNet::new),
-  W4(W4Net.SPEC, W4Net::new, W4VecNet::new);
+  W1(W1Net.SPEC, W1Net::new),
+  W2(W2Net.SPEC, W2Net::new),
+  W3(W3Net.SPEC, W3Net::new),
+  W4(W4Net.SPEC, W4Net::new);
 
   private final NetworkSpec spec;
   private final Supplier<FloatModel> generated;
-  private final Supplier<FloatModel> vector;
 
-  Workload(NetworkSpec spec, Supplier<FloatModel> generated, Supplier<FloatModel> vector) {
+  Workload(NetworkSpec spec, Supplier<FloatModel> generated) {
     this.spec = spec;
     this.generated = generated;
-    this.vector = vector;
   }
 
   /** Returns the network as declared. */
@@ -33,10 +31,20 @@ public enum Workload {
 
   /**
    * Returns a new instance of the class Neurite generated for this workload with
-   * {@code -Aneurite.vectorApi=true}; the JVM needs {@code --add-modules jdk.incubator.vector}.
+   * {@code -Aneurite.vectorApi=true} ({@code W1VecNet}, ...). Loaded by name, never linked from
+   * here: a JVM without {@code --add-modules jdk.incubator.vector} (the report's own, which only
+   * starts the forks) cannot even load those classes, and must still be able to use this enum.
+   *
+   * @throws IllegalStateException if this JVM lacks the incubating module
    */
   public FloatModel newVector() {
-    return vector.get();
+    String name = Workload.class.getPackage().getName() + "." + name() + "VecNet";
+    try {
+      return (FloatModel) Class.forName(name).getConstructor().newInstance();
+    } catch (ReflectiveOperationException | LinkageError e) {
+      throw new IllegalStateException(name + " needs a JVM started with --add-modules "
+          + "jdk.incubator.vector: " + e, e);
+    }
   }
 
   /** Returns the layer sizes, input first, e.g. {2, 4, 1}. */
