@@ -200,7 +200,7 @@ final class LoopLayerEmitter extends LayerEmitter {
       }
     }
     addGroupColumns(m);
-    m        .beginControlFlow("for (int s = 0; s < $L; s++)", BatchedTraining.GROUP);
+    m.beginControlFlow("for (int s = 0; s < $L; s++)", BatchedTraining.GROUP);
     if (f == Activation.SOFTMAX) {
       m.addStatement("softmax(zg$L[s], ag$L[s])", n, n);
     } else {
