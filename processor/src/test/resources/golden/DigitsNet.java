@@ -506,31 +506,34 @@ public final class DigitsNet implements Model {
    * Layer 1 for each sample of the group, from ag0.
    */
   private void forwardGroup1() {
-    double[] x0 = ag0[0];
-    double[] x1 = ag0[1];
-    double[] x2 = ag0[2];
-    double[] x3 = ag0[3];
-    double[] y0 = zg1[0];
-    double[] y1 = zg1[1];
-    double[] y2 = zg1[2];
-    double[] y3 = zg1[3];
-    System.arraycopy(b1, 0, y0, 0, 32);
-    System.arraycopy(b1, 0, y1, 0, 32);
-    System.arraycopy(b1, 0, y2, 0, 32);
-    System.arraycopy(b1, 0, y3, 0, 32);
-    // Each weight column loaded serves the 4 samples.
-    for (int i = 0; i < 64; i++) {
-      double[] c = wt1[i];
-      double x0i = x0[i];
-      double x1i = x1[i];
-      double x2i = x2[i];
-      double x3i = x3[i];
-      for (int o = 0; o < 32; o++) {
-        double v = c[o];
-        y0[o] += v * x0i;
-        y1[o] += v * x1i;
-        y2[o] += v * x2i;
-        y3[o] += v * x3i;
+    for (int s = 0; s < 4; s += 2) {
+      double[] x0 = ag0[s];
+      double[] y0 = zg1[s];
+      System.arraycopy(b1, 0, y0, 0, 32);
+      double[] x1 = ag0[s + 1];
+      double[] y1 = zg1[s + 1];
+      System.arraycopy(b1, 0, y1, 0, 32);
+      for (int i = 0; i < 64; i += 4) {
+        double[] c0 = wt1[i];
+        double[] c1 = wt1[i + 1];
+        double[] c2 = wt1[i + 2];
+        double[] c3 = wt1[i + 3];
+        double x00 = x0[i];
+        double x01 = x0[i + 1];
+        double x02 = x0[i + 2];
+        double x03 = x0[i + 3];
+        double x10 = x1[i];
+        double x11 = x1[i + 1];
+        double x12 = x1[i + 2];
+        double x13 = x1[i + 3];
+        for (int o = 0; o < 32; o++) {
+          double v0 = c0[o];
+          double v1 = c1[o];
+          double v2 = c2[o];
+          double v3 = c3[o];
+          y0[o] = y0[o] + v0 * x00 + v1 * x01 + v2 * x02 + v3 * x03;
+          y1[o] = y1[o] + v0 * x10 + v1 * x11 + v2 * x12 + v3 * x13;
+        }
       }
     }
     for (int s = 0; s < 4; s++) {
@@ -728,31 +731,34 @@ public final class DigitsNet implements Model {
    * Layer 2 for each sample of the group, from ag1.
    */
   private void forwardGroup2() {
-    double[] x0 = ag1[0];
-    double[] x1 = ag1[1];
-    double[] x2 = ag1[2];
-    double[] x3 = ag1[3];
-    double[] y0 = zg2[0];
-    double[] y1 = zg2[1];
-    double[] y2 = zg2[2];
-    double[] y3 = zg2[3];
-    System.arraycopy(b2, 0, y0, 0, 10);
-    System.arraycopy(b2, 0, y1, 0, 10);
-    System.arraycopy(b2, 0, y2, 0, 10);
-    System.arraycopy(b2, 0, y3, 0, 10);
-    // Each weight column loaded serves the 4 samples.
-    for (int i = 0; i < 32; i++) {
-      double[] c = wt2[i];
-      double x0i = x0[i];
-      double x1i = x1[i];
-      double x2i = x2[i];
-      double x3i = x3[i];
-      for (int o = 0; o < 10; o++) {
-        double v = c[o];
-        y0[o] += v * x0i;
-        y1[o] += v * x1i;
-        y2[o] += v * x2i;
-        y3[o] += v * x3i;
+    for (int s = 0; s < 4; s += 2) {
+      double[] x0 = ag1[s];
+      double[] y0 = zg2[s];
+      System.arraycopy(b2, 0, y0, 0, 10);
+      double[] x1 = ag1[s + 1];
+      double[] y1 = zg2[s + 1];
+      System.arraycopy(b2, 0, y1, 0, 10);
+      for (int i = 0; i < 32; i += 4) {
+        double[] c0 = wt2[i];
+        double[] c1 = wt2[i + 1];
+        double[] c2 = wt2[i + 2];
+        double[] c3 = wt2[i + 3];
+        double x00 = x0[i];
+        double x01 = x0[i + 1];
+        double x02 = x0[i + 2];
+        double x03 = x0[i + 3];
+        double x10 = x1[i];
+        double x11 = x1[i + 1];
+        double x12 = x1[i + 2];
+        double x13 = x1[i + 3];
+        for (int o = 0; o < 10; o++) {
+          double v0 = c0[o];
+          double v1 = c1[o];
+          double v2 = c2[o];
+          double v3 = c3[o];
+          y0[o] = y0[o] + v0 * x00 + v1 * x01 + v2 * x02 + v3 * x03;
+          y1[o] = y1[o] + v0 * x10 + v1 * x11 + v2 * x12 + v3 * x13;
+        }
       }
     }
     for (int s = 0; s < 4; s++) {
