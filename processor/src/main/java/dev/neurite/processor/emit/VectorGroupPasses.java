@@ -92,17 +92,20 @@ final class VectorGroupPasses {
     MethodSpec.Builder m = LayerEmitter.method("forwardGroup" + n,
         "Layer $L for each sample of the group, from ag$L; Vector API, each weight vector "
             + "serving the $L samples.\n", n, n - 1, group);
-    e.groupLocals(m, "x", "ag" + (n - 1));
     m.addStatement("int o = 0");
     Function<String, CodeBlock> start = layer.spec().hasBias()
         ? at -> CodeBlock.of("$T.fromArray(SPECIES, b$L, $L)", vector, n, at)
         : at -> CodeBlock.of("$T.zero(SPECIES)", vector);
     for (int vectors : new int[] {VECTORS, 1}) {
-      blockLoop(m, vectors, "o", "PADDED_OUTPUTS" + n, start,
+      MethodSpec.Builder block = e.blockMethod(m, "forwardGroup" + n + "By" + vectors, vectors,
+          "o", "");
+      e.groupLocals(block, "x", "ag" + (n - 1));
+      blockLoop(block, vectors, "o", "PADDED_OUTPUTS" + n, start,
           "for (int i = 0; i < " + inputs + "; i++)",
           CodeBlock.builder().addStatement("$T w = wt$L[i]", t.arrayType(), n)
               .add(loads(vectors, "w", "o")).build(),
           s -> CodeBlock.of("$T.broadcast(SPECIES, x$L[i])", vector, s), "zgv" + n);
+      e.endBlockMethod(block, "o");
     }
     m.beginControlFlow("for (int s = 0; s < $L; s++)", group)
         .addStatement("$T z = zg$L[s]", t.arrayType(), n)
@@ -123,15 +126,18 @@ final class VectorGroupPasses {
     MethodSpec.Builder m = LayerEmitter.method("propagateGroup" + n,
         "Back-propagates dg$L through layer $L's weights into dg$L; Vector API, each weight "
             + "vector serving the $L samples.\n", n, n, n - 1, group);
-    e.groupLocals(m, "d", "dg" + n);
     m.addStatement("int i = 0");
     for (int vectors : new int[] {VECTORS, 1}) {
-      blockLoop(m, vectors, "i", "PADDED_INPUTS" + n,
+      MethodSpec.Builder block = e.blockMethod(m, "propagateGroup" + n + "By" + vectors, vectors,
+          "i", "");
+      e.groupLocals(block, "d", "dg" + n);
+      blockLoop(block, vectors, "i", "PADDED_INPUTS" + n,
           at -> CodeBlock.of("$T.zero(SPECIES)", vector),
           "for (int o = 0; o < " + outputs + "; o++)",
           CodeBlock.builder().addStatement("$T w = w$L[o]", t.arrayType(), n)
               .add(loads(vectors, "w", "i")).build(),
           s -> CodeBlock.of("$T.broadcast(SPECIES, d$L[o])", vector, s), "dgv" + n);
+      e.endBlockMethod(block, "i");
     }
     m.beginControlFlow("for (int s = 0; s < $L; s++)", group)
         .addStatement("$T dp = dg$L[s]", t.arrayType(), n - 1)

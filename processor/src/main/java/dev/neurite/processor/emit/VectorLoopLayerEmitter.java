@@ -4,10 +4,14 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.neurite.processor.plan.LayerPlan;
 import dev.neurite.runtime.Activation;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -45,6 +49,8 @@ final class VectorLoopLayerEmitter extends LayerEmitter {
   private final ClassName vector;
   private final String paddedOutputs;
   private final String paddedInputs;
+  /** The methods of one block size each that the passes call (see {@link #blockMethod}). */
+  private final List<MethodSpec> blockMethods = new ArrayList<>();
 
   VectorLoopLayerEmitter(LayerPlan layer, LayerPlan previous, NumericType t) {
     super(layer, previous, t);
@@ -96,6 +102,8 @@ final class VectorLoopLayerEmitter extends LayerEmitter {
       vectorized.put("propagate" + n, propagate());
     }
     replaceMethods(type, scalar, vectorized);
+    blockMethods.forEach(type::addMethod);
+    blockMethods.clear();
   }
 
   /** The loop layer's grouped training passes, in vector code ({@link VectorGroupPasses}). */
@@ -117,6 +125,8 @@ final class VectorLoopLayerEmitter extends LayerEmitter {
       vectorized.put("propagateGroup" + n, passes.propagateGroup());
     }
     replaceMethods(type, scalar, vectorized);
+    blockMethods.forEach(type::addMethod);
+    blockMethods.clear();
   }
 
   /** Adds {@code scalar}'s methods to {@code type}, those named in {@code vectorized} replaced. */
@@ -186,6 +196,29 @@ final class VectorLoopLayerEmitter extends LayerEmitter {
   }
 
   /**
+   * Starts {@code name(parameters..., int index)}, a method of its own for one block size, and
+   * writes {@code index = name(arguments, index)} into {@code caller}; the returned builder gets
+   * the loop, and its {@code return index} comes from {@link #endBlockMethod}. One method per
+   * block size keeps each small: with every size in one method, C1 gave up on W3's forward pass
+   * ("out of virtual registers"), which then ran interpreted-grade code that allocates vectors.
+   */
+  MethodSpec.Builder blockMethod(MethodSpec.Builder caller, String name, int vectors,
+      String index, String arguments, ParameterSpec... parameters) {
+    caller.addStatement("$L = $L($L$L)", index, name, arguments.isEmpty() ? "" : arguments + ", ",
+        index);
+    return method(name, "The passes of $L vectors each, from {@code $L}; returns where they"
+            + " stopped.\n", vectors, index)
+        .returns(int.class)
+        .addParameters(Arrays.asList(parameters))
+        .addParameter(int.class, index);
+  }
+
+  /** Ends a method of {@link #blockMethod} and keeps it for the class. */
+  void endBlockMethod(MethodSpec.Builder m, String index) {
+    blockMethods.add(m.addStatement("return $L", index).build());
+  }
+
+  /**
    * The forward passes over the inputs for {@code vectors} accumulators, grouped as the loop
    * layer's ({@link LoopLayerEmitter#COLUMNS_PER_PASS} columns summed, then added), so that the
    * sums are the loops' bit for bit; inputs after the last full group are added one by one.
@@ -233,7 +266,11 @@ final class VectorLoopLayerEmitter extends LayerEmitter {
         ? at -> CodeBlock.of("$T.fromArray(SPECIES, b$L, $L)", vector, n, at)
         : at -> CodeBlock.of("$T.zero(SPECIES)", vector);
     for (int vectors : BLOCKS) {
-      blockLoop(m, vectors, "o", paddedOutputs, start, forwardPasses(vectors), "zv");
+      MethodSpec.Builder block = blockMethod(m, "forward" + n + "By" + vectors, vectors, "o", "x",
+          ParameterSpec.builder(t.arrayType(), "x").build())
+          .addStatement("$T zv = zv$L", t.arrayType(), n);
+      blockLoop(block, vectors, "o", paddedOutputs, start, forwardPasses(vectors), "zv");
+      endBlockMethod(block, "o");
     }
     m.addStatement("$T z = z$L", t.arrayType(), n)
         .addStatement("System.arraycopy(zv, 0, z, 0, $L)", outputs);
@@ -252,11 +289,14 @@ final class VectorLoopLayerEmitter extends LayerEmitter {
     MethodSpec.Builder m = method("propagate" + n,
         "Back-propagates d$L through layer $L's weights into d$L, Vector API, up to $L vectors of "
             + "inputs per pass.\n", n, n, n - 1, BLOCK)
-        .addStatement("$T d = d$L", t.arrayType(), n)
         .addStatement("$T dv = dv$L", t.arrayType(), n)
         .addStatement("int i = 0");
     for (int vectors : BLOCKS) {
-      blockLoop(m, vectors, "i", paddedInputs,
+      MethodSpec.Builder block = blockMethod(m, "propagate" + n + "By" + vectors, vectors, "i",
+          "")
+          .addStatement("$T d = d$L", t.arrayType(), n)
+          .addStatement("$T dv = dv$L", t.arrayType(), n);
+      blockLoop(block, vectors, "i", paddedInputs,
           at -> CodeBlock.of("$T.zero(SPECIES)", vector), CodeBlock.builder()
               .beginControlFlow("for (int o = 0; o < $L; o++)", outputs)
               .addStatement("$T w = w$L[o]", t.arrayType(), n)
@@ -264,6 +304,7 @@ final class VectorLoopLayerEmitter extends LayerEmitter {
               .add(accumulateBlock(vectors, "w", "i", "delta"))
               .endControlFlow().build(),
           "dv");
+      endBlockMethod(block, "i");
     }
     m.addStatement("$T dp = d$L", t.arrayType(), n - 1);
     previousLocals(m);
