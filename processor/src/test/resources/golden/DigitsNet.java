@@ -557,24 +557,14 @@ public final class DigitsNet implements Model {
     double[] e1 = dg1[1];
     double[] e2 = dg1[2];
     double[] e3 = dg1[3];
-    for (int o = 0; o < 32; o += 2) {
-      double[] g0 = gw1[o];
-      double e00 = e0[o];
-      double e10 = e1[o];
-      double e20 = e2[o];
-      double e30 = e3[o];
-      double[] g1 = gw1[o + 1];
-      double e01 = e0[o + 1];
-      double e11 = e1[o + 1];
-      double e21 = e2[o + 1];
-      double e31 = e3[o + 1];
+    for (int o = 0; o < 32; o++) {
+      double[] g = gw1[o];
+      double e0o = e0[o];
+      double e1o = e1[o];
+      double e2o = e2[o];
+      double e3o = e3[o];
       for (int i = 0; i < 64; i++) {
-        double x0i = x0[i];
-        double x1i = x1[i];
-        double x2i = x2[i];
-        double x3i = x3[i];
-        g0[i] += e00 * x0i + e10 * x1i + e20 * x2i + e30 * x3i;
-        g1[i] += e01 * x0i + e11 * x1i + e21 * x2i + e31 * x3i;
+        g[i] += e0o * x0[i] + e1o * x1[i] + e2o * x2[i] + e3o * x3[i];
       }
     }
     double[] gb = gb1;
@@ -778,24 +768,14 @@ public final class DigitsNet implements Model {
     double[] e1 = dg2[1];
     double[] e2 = dg2[2];
     double[] e3 = dg2[3];
-    for (int o = 0; o < 10; o += 2) {
-      double[] g0 = gw2[o];
-      double e00 = e0[o];
-      double e10 = e1[o];
-      double e20 = e2[o];
-      double e30 = e3[o];
-      double[] g1 = gw2[o + 1];
-      double e01 = e0[o + 1];
-      double e11 = e1[o + 1];
-      double e21 = e2[o + 1];
-      double e31 = e3[o + 1];
+    for (int o = 0; o < 10; o++) {
+      double[] g = gw2[o];
+      double e0o = e0[o];
+      double e1o = e1[o];
+      double e2o = e2[o];
+      double e3o = e3[o];
       for (int i = 0; i < 32; i++) {
-        double x0i = x0[i];
-        double x1i = x1[i];
-        double x2i = x2[i];
-        double x3i = x3[i];
-        g0[i] += e00 * x0i + e10 * x1i + e20 * x2i + e30 * x3i;
-        g1[i] += e01 * x0i + e11 * x1i + e21 * x2i + e31 * x3i;
+        g[i] += e0o * x0[i] + e1o * x1[i] + e2o * x2[i] + e3o * x3[i];
       }
     }
     double[] gb = gb2;

@@ -30,12 +30,6 @@ final class LoopLayerEmitter extends LayerEmitter {
    */
   static final int SAMPLES_PER_PASS = 2;
 
-  /**
-   * Gradient rows per pass of the group's accumulation: at W4's first layer 2 ran about a
-   * quarter faster than 1 (a plain timing loop).
-   */
-  static final int GRADIENT_ROWS = 2;
-
   /** The rows {@code transpose} reads at once. */
   static final int STRIP = 8;
 
@@ -257,16 +251,29 @@ final class LoopLayerEmitter extends LayerEmitter {
         .endControlFlow();
   }
 
-  /** The group's parameter gradient, in one sweep over the gradient rows. */
+  /**
+   * The group's parameter gradient, in one sweep over the gradient rows, one row per pass. (Two
+   * rows per pass, sharing each input loaded, ran a quarter faster compiled alone but twice as
+   * slow once C2 inlined it into {@code trainGroup}, which it does or not depending on the order
+   * of compilation: W4 trained at 29,000 or 14,000 samples/s from one JVM to the next.)
+   */
   private MethodSpec accumulateGroup() {
     MethodSpec.Builder m = method("accumulateGroup" + n,
         "Adds the group's gradient of layer $L, from dg$L and ag$L, to the batch's.\n",
         n, n, n - 1);
     groupLocals(m, "x", "ag" + (n - 1));
     groupLocals(m, "e", "dg" + n);
-    int paired = outputs - outputs % GRADIENT_ROWS;
-    addGradientRows(m, GRADIENT_ROWS, 0, paired);
-    addGradientRows(m, 1, paired, outputs);
+    CodeBlock.Builder sum = CodeBlock.builder();
+    m.beginControlFlow("for (int o = 0; o < $L; o++)", outputs)
+        .addStatement("$T g = gw$L[o]", t.arrayType(), n);
+    for (int s = 0; s < BatchedTraining.GROUP; s++) {
+      m.addStatement("$T e$Lo = e$L[o]", t.type(), s, s);
+      sum.add(s == 0 ? "" : " + ").add("e$Lo * x$L[i]", s, s);
+    }
+    m.beginControlFlow("for (int i = 0; i < $L; i++)", inputs)
+        .addStatement("g[i] += $L", sum.build())
+        .endControlFlow()
+        .endControlFlow();
     if (layer.spec().hasBias()) {
       CodeBlock.Builder bias = CodeBlock.builder();
       for (int s = 0; s < BatchedTraining.GROUP; s++) {
@@ -278,36 +285,6 @@ final class LoopLayerEmitter extends LayerEmitter {
           .endControlFlow();
     }
     return m.build();
-  }
-
-  /**
-   * Adds the group's gradient to rows {@code from} to {@code to} of {@code gwN}, {@code rows}
-   * rows per pass over the inputs so that each input value loaded serves every row of the pass:
-   * {@code g0[i] += e00 * x0[i] + e10 * x1[i] + ...}, where {@code esr} is sample s's delta at
-   * row r of the pass.
-   */
-  private void addGradientRows(MethodSpec.Builder m, int rows, int from, int to) {
-    if (from >= to) {
-      return;
-    }
-    m.beginControlFlow("for (int o = $L; o < $L; o += $L)", from, to, rows);
-    CodeBlock.Builder body = CodeBlock.builder();
-    for (int s = 0; s < BatchedTraining.GROUP; s++) {
-      body.addStatement("$T x$Li = x$L[i]", t.type(), s, s);
-    }
-    for (int r = 0; r < rows; r++) {
-      m.addStatement("$T g$L = gw$L[$L]", t.arrayType(), r, n, plus("o", r));
-      CodeBlock.Builder sum = CodeBlock.builder();
-      for (int s = 0; s < BatchedTraining.GROUP; s++) {
-        m.addStatement("$T e$L$L = e$L[$L]", t.type(), s, r, s, plus("o", r));
-        sum.add(s == 0 ? "e$L$L * x$Li" : " + e$L$L * x$Li", s, r, s);
-      }
-      body.addStatement("g$L[i] += $L", r, sum.build());
-    }
-    m.beginControlFlow("for (int i = 0; i < $L; i++)", inputs)
-        .addCode(body.build())
-        .endControlFlow()
-        .endControlFlow();
   }
 
   /**
