@@ -96,7 +96,7 @@ final class VectorGroupPasses {
     Function<String, CodeBlock> start = layer.spec().hasBias()
         ? at -> CodeBlock.of("$T.fromArray(SPECIES, b$L, $L)", vector, n, at)
         : at -> CodeBlock.of("$T.zero(SPECIES)", vector);
-    for (int vectors : new int[] {VECTORS, 1}) {
+    for (int vectors : e.blocksFor(outputs, VECTORS, 1)) {
       MethodSpec.Builder block = e.blockMethod(m, "forwardGroup" + n + "By" + vectors, vectors,
           "o", "");
       e.groupLocals(block, "x", "ag" + (n - 1));
@@ -105,7 +105,7 @@ final class VectorGroupPasses {
           CodeBlock.builder().addStatement("$T w = wt$L[i]", t.arrayType(), n)
               .add(loads(vectors, "w", "o")).build(),
           s -> CodeBlock.of("$T.broadcast(SPECIES, x$L[i])", vector, s), "zgv" + n);
-      e.endBlockMethod(block, "o");
+      e.endBlockMethod(m, block, "o");
     }
     m.beginControlFlow("for (int s = 0; s < $L; s++)", group)
         .addStatement("$T z = zg$L[s]", t.arrayType(), n)
@@ -127,7 +127,7 @@ final class VectorGroupPasses {
         "Back-propagates dg$L through layer $L's weights into dg$L; Vector API, each weight "
             + "vector serving the $L samples.\n", n, n, n - 1, group);
     m.addStatement("int i = 0");
-    for (int vectors : new int[] {VECTORS, 1}) {
+    for (int vectors : e.blocksFor(inputs, VECTORS, 1)) {
       MethodSpec.Builder block = e.blockMethod(m, "propagateGroup" + n + "By" + vectors, vectors,
           "i", "");
       e.groupLocals(block, "d", "dg" + n);
@@ -137,7 +137,7 @@ final class VectorGroupPasses {
           CodeBlock.builder().addStatement("$T w = w$L[o]", t.arrayType(), n)
               .add(loads(vectors, "w", "i")).build(),
           s -> CodeBlock.of("$T.broadcast(SPECIES, d$L[o])", vector, s), "dgv" + n);
-      e.endBlockMethod(block, "i");
+      e.endBlockMethod(m, block, "i");
     }
     m.beginControlFlow("for (int s = 0; s < $L; s++)", group)
         .addStatement("$T dp = dg$L[s]", t.arrayType(), n - 1)

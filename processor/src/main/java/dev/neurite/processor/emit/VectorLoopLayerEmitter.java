@@ -201,9 +201,14 @@ final class VectorLoopLayerEmitter extends LayerEmitter {
    * the loop, and its {@code return index} comes from {@link #endBlockMethod}. One method per
    * block size keeps each small: with every size in one method, C1 gave up on W3's forward pass
    * ("out of virtual registers"), which then ran interpreted-grade code that allocates vectors.
+   * The one-vector loop, the smallest and always there, stays in the caller: no call for small
+   * layers, whose only loop it is.
    */
   MethodSpec.Builder blockMethod(MethodSpec.Builder caller, String name, int vectors,
       String index, String arguments, ParameterSpec... parameters) {
+    if (vectors == 1) {
+      return caller;
+    }
     caller.addStatement("$L = $L($L$L)", index, name, arguments.isEmpty() ? "" : arguments + ", ",
         index);
     return method(name, "The passes of $L vectors each, from {@code $L}; returns where they"
@@ -214,8 +219,21 @@ final class VectorLoopLayerEmitter extends LayerEmitter {
   }
 
   /** Ends a method of {@link #blockMethod} and keeps it for the class. */
-  void endBlockMethod(MethodSpec.Builder m, String index) {
-    blockMethods.add(m.addStatement("return $L", index).build());
+  void endBlockMethod(MethodSpec.Builder caller, MethodSpec.Builder block, String index) {
+    if (block != caller) {
+      blockMethods.add(block.addStatement("return $L", index).build());
+    }
+  }
+
+  /**
+   * Returns the block sizes among {@code candidates} that {@code count} values can fill: the
+   * narrowest vectors have 128 bits (4 floats, 2 doubles), so larger blocks would be dead code
+   * and, for small layers, calls that return at once.
+   */
+  int[] blocksFor(int count, int... candidates) {
+    int narrowest = t == NumericType.FLOAT ? 4 : 2;
+    int most = (count + narrowest - 1) / narrowest;
+    return Arrays.stream(candidates).filter(v -> v == 1 || v <= most).toArray();
   }
 
   /**
@@ -260,20 +278,19 @@ final class VectorLoopLayerEmitter extends LayerEmitter {
         "Layer $L, Vector API: $L inputs -> $L $L$L, up to $L vectors of units per pass.\n", n,
         inputs, outputs, f, layer.spec().hasBias() ? "" : ", no bias", BLOCK)
         .addParameter(t.arrayType(), "x")
-        .addStatement("$T zv = zv$L", t.arrayType(), n)
         .addStatement("int o = 0");
     Function<String, CodeBlock> start = layer.spec().hasBias()
         ? at -> CodeBlock.of("$T.fromArray(SPECIES, b$L, $L)", vector, n, at)
         : at -> CodeBlock.of("$T.zero(SPECIES)", vector);
-    for (int vectors : BLOCKS) {
+    for (int vectors : blocksFor(outputs, BLOCKS)) {
       MethodSpec.Builder block = blockMethod(m, "forward" + n + "By" + vectors, vectors, "o", "x",
           ParameterSpec.builder(t.arrayType(), "x").build())
           .addStatement("$T zv = zv$L", t.arrayType(), n);
       blockLoop(block, vectors, "o", paddedOutputs, start, forwardPasses(vectors), "zv");
-      endBlockMethod(block, "o");
+      endBlockMethod(m, block, "o");
     }
     m.addStatement("$T z = z$L", t.arrayType(), n)
-        .addStatement("System.arraycopy(zv, 0, z, 0, $L)", outputs);
+        .addStatement("System.arraycopy(zv$L, 0, z, 0, $L)", n, outputs);
     if (f == Activation.SOFTMAX) {
       return m.addStatement("softmax(z, a$L)", n).build();
     }
@@ -289,9 +306,8 @@ final class VectorLoopLayerEmitter extends LayerEmitter {
     MethodSpec.Builder m = method("propagate" + n,
         "Back-propagates d$L through layer $L's weights into d$L, Vector API, up to $L vectors of "
             + "inputs per pass.\n", n, n, n - 1, BLOCK)
-        .addStatement("$T dv = dv$L", t.arrayType(), n)
         .addStatement("int i = 0");
-    for (int vectors : BLOCKS) {
+    for (int vectors : blocksFor(inputs, BLOCKS)) {
       MethodSpec.Builder block = blockMethod(m, "propagate" + n + "By" + vectors, vectors, "i",
           "")
           .addStatement("$T d = d$L", t.arrayType(), n)
@@ -304,12 +320,12 @@ final class VectorLoopLayerEmitter extends LayerEmitter {
               .add(accumulateBlock(vectors, "w", "i", "delta"))
               .endControlFlow().build(),
           "dv");
-      endBlockMethod(block, "i");
+      endBlockMethod(m, block, "i");
     }
     m.addStatement("$T dp = d$L", t.arrayType(), n - 1);
     previousLocals(m);
     return m.beginControlFlow("for (i = 0; i < $L; i++)", inputs)
-        .addStatement("dp[i] = $L", times("dv[i]", previousDerivative("i")))
+        .addStatement("dp[i] = $L", times("dv" + n + "[i]", previousDerivative("i")))
         .endControlFlow()
         .build();
   }
