@@ -788,30 +788,44 @@ public final class DigitsNet implements Model {
    * Back-propagates dg2 through layer 2's weights into dg1.
    */
   private void propagateGroup2() {
-    double[] e0 = dg2[0];
-    double[] e1 = dg2[1];
-    double[] e2 = dg2[2];
-    double[] e3 = dg2[3];
-    double[] p0 = dg1[0];
-    double[] p1 = dg1[1];
-    double[] p2 = dg1[2];
-    double[] p3 = dg1[3];
-    Arrays.fill(p0, 0);
-    Arrays.fill(p1, 0);
-    Arrays.fill(p2, 0);
-    Arrays.fill(p3, 0);
-    for (int o = 0; o < 10; o++) {
-      double[] w = w2[o];
-      double e0o = e0[o];
-      double e1o = e1[o];
-      double e2o = e2[o];
-      double e3o = e3[o];
-      for (int i = 0; i < 32; i++) {
-        double wi = w[i];
-        p0[i] += wi * e0o;
-        p1[i] += wi * e1o;
-        p2[i] += wi * e2o;
-        p3[i] += wi * e3o;
+    for (int s = 0; s < 4; s += 2) {
+      double[] e0 = dg2[s];
+      double[] p0 = dg1[s];
+      Arrays.fill(p0, 0);
+      double[] e1 = dg2[s + 1];
+      double[] p1 = dg1[s + 1];
+      Arrays.fill(p1, 0);
+      for (int o = 0; o < 8; o += 4) {
+        double[] r0 = w2[o];
+        double[] r1 = w2[o + 1];
+        double[] r2 = w2[o + 2];
+        double[] r3 = w2[o + 3];
+        double e00 = e0[o];
+        double e01 = e0[o + 1];
+        double e02 = e0[o + 2];
+        double e03 = e0[o + 3];
+        double e10 = e1[o];
+        double e11 = e1[o + 1];
+        double e12 = e1[o + 2];
+        double e13 = e1[o + 3];
+        for (int i = 0; i < 32; i++) {
+          double v0 = r0[i];
+          double v1 = r1[i];
+          double v2 = r2[i];
+          double v3 = r3[i];
+          p0[i] = p0[i] + v0 * e00 + v1 * e01 + v2 * e02 + v3 * e03;
+          p1[i] = p1[i] + v0 * e10 + v1 * e11 + v2 * e12 + v3 * e13;
+        }
+      }
+      for (int o = 8; o < 10; o += 1) {
+        double[] r0 = w2[o];
+        double e00 = e0[o];
+        double e10 = e1[o];
+        for (int i = 0; i < 32; i++) {
+          double v0 = r0[i];
+          p0[i] = p0[i] + v0 * e00;
+          p1[i] = p1[i] + v0 * e10;
+        }
       }
     }
     for (int s = 0; s < 4; s++) {
