@@ -16,7 +16,7 @@ import javax.lang.model.element.Modifier;
  * {@code accumulateGroupN}, {@code propagateGroupN}), so that each weight or gradient array loaded
  * from memory serves several samples instead of one (W4's first layer holds 800 KB of float
  * weights, more than the core's cache): the gradient and weight rows serve the {@value #GROUP},
- * the weight columns two at a time ({@link LoopLayerEmitter#SAMPLES_PER_PASS}). Measured on W4
+ * the weight columns two at a time ({@link LoopGroupPasses#SAMPLES_PER_PASS}). Measured on W4
  * (JMH, one fork): 18,000 samples/s before, 28,000 with the groups; the hand-written MLP 3,600.
  * Each sample keeps its own arrays
  * ({@code ag0}, {@code zgN}, {@code agN}, {@code dgN}, {@code mgN}: index {@code [s][unit]}).
