@@ -15,7 +15,7 @@ public final class Planner {
    * The default largest layer, in multiply-adds, that is unrolled: the bench's
    * {@code UnrollBenchmarks} measured unrolled layers level with the loops (four input columns
    * per pass) at 4x4 and behind them from 8x8 on (forward and backward 1.3x slower at 8x8,
-   * predict 2.3x slower at 16x16).
+   * predict 2.1x slower at 16x16).
    */
   public static final int DEFAULT_UNROLL_LIMIT = 16;
 
