@@ -3,6 +3,7 @@ package dev.neurite.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 import static dev.neurite.processor.GeneratedVersusReferenceTest.assertClose;
+import static dev.neurite.processor.RandomArrays.uniform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -205,13 +206,5 @@ class BatchedTrainingTest {
     } catch (ReflectiveOperationException e) {
       throw new AssertionError(e);
     }
-  }
-
-  private static double[] uniform(SplittableRandom random, int n, double limit) {
-    double[] values = new double[n];
-    for (int i = 0; i < n; i++) {
-      values[i] = random.nextDouble(-limit, limit);
-    }
-    return values;
   }
 }

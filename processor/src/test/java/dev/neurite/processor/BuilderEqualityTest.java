@@ -1,5 +1,6 @@
 package dev.neurite.processor;
 
+import static dev.neurite.processor.RandomArrays.uniform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -157,13 +158,5 @@ class BuilderEqualityTest {
 
   private static Model newModel(String generated) throws ReflectiveOperationException {
     return (Model) loader.loadClass("test." + generated).getConstructor().newInstance();
-  }
-
-  private static double[] uniform(SplittableRandom random, int n, double limit) {
-    double[] values = new double[n];
-    for (int i = 0; i < n; i++) {
-      values[i] = random.nextDouble(-limit, limit);
-    }
-    return values;
   }
 }

@@ -1,5 +1,6 @@
 package dev.neurite.processor;
 
+import static dev.neurite.processor.RandomArrays.uniform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,13 +90,5 @@ class GeneratedVersusReferenceTest {
     double scale = Math.max(1, Math.abs(expected));
     assertTrue(Math.abs(expected - actual) <= tolerance * scale,
         what + ": expected " + expected + " but was " + actual);
-  }
-
-  private static double[] uniform(SplittableRandom random, int n, double limit) {
-    double[] values = new double[n];
-    for (int i = 0; i < n; i++) {
-      values[i] = random.nextDouble(-limit, limit);
-    }
-    return values;
   }
 }
