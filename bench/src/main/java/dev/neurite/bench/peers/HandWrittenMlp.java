@@ -112,7 +112,8 @@ public final class HandWrittenMlp {
     }
   }
 
-  private static void softmax(float[] y) {
+  /** Softmax of y in place, shifted by the maximum; the shaped MLP uses it too. */
+  static void softmax(float[] y) {
     float max = y[0];
     for (int o = 1; o < y.length; o++) {
       max = Math.max(max, y[o]);

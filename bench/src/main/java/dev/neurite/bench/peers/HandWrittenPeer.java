@@ -12,19 +12,24 @@ final class HandWrittenPeer extends Peer {
   private final float[] output;
 
   HandWrittenPeer(Workload workload, double[] initial, Samples samples) {
-    int layers = workload.spec().layerCount();
-    HandWrittenMlp.Act[] acts = new HandWrittenMlp.Act[layers];
-    for (int l = 0; l < layers; l++) {
-      acts[l] = act(workload.spec().layer(l).activation());
-    }
-    this.mlp = new HandWrittenMlp(workload.sizes(), acts);
+    this.mlp = new HandWrittenMlp(workload.sizes(), acts(workload));
     mlp.setParameters(initial);
     this.inputs = Samples.toFloat(samples.inputs());
     this.targets = Samples.toFloat(samples.targets());
     this.output = new float[workload.spec().outputSize()];
   }
 
-  static HandWrittenMlp.Act act(Activation f) {
+  /** Returns the hand-written form of each of {@code workload}'s layer activations. */
+  static HandWrittenMlp.Act[] acts(Workload workload) {
+    int layers = workload.spec().layerCount();
+    HandWrittenMlp.Act[] acts = new HandWrittenMlp.Act[layers];
+    for (int l = 0; l < layers; l++) {
+      acts[l] = act(workload.spec().layer(l).activation());
+    }
+    return acts;
+  }
+
+  private static HandWrittenMlp.Act act(Activation f) {
     switch (f) {
       case TANH:
         return HandWrittenMlp.Act.TANH;

@@ -126,22 +126,7 @@ final class ShapedMlp {
         }
         break;
       default:
-        softmax(y);
-    }
-  }
-
-  private static void softmax(float[] y) {
-    float max = y[0];
-    for (int o = 1; o < y.length; o++) {
-      max = Math.max(max, y[o]);
-    }
-    float sum = 0;
-    for (int o = 0; o < y.length; o++) {
-      y[o] = (float) Math.exp(y[o] - max);
-      sum += y[o];
-    }
-    for (int o = 0; o < y.length; o++) {
-      y[o] /= sum;
+        HandWrittenMlp.softmax(y);
     }
   }
 

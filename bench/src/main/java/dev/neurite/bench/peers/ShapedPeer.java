@@ -11,12 +11,8 @@ final class ShapedPeer extends Peer {
   private final float[] output;
 
   ShapedPeer(Workload workload, double[] initial, Samples samples) {
-    int layers = workload.spec().layerCount();
-    HandWrittenMlp.Act[] acts = new HandWrittenMlp.Act[layers];
-    for (int l = 0; l < layers; l++) {
-      acts[l] = HandWrittenPeer.act(workload.spec().layer(l).activation());
-    }
-    this.mlp = new ShapedMlp(workload.sizes(), acts, initial, LEARNING_RATE);
+    this.mlp = new ShapedMlp(workload.sizes(), HandWrittenPeer.acts(workload), initial,
+        LEARNING_RATE);
     this.inputs = Samples.toFloat(samples.inputs());
     this.targets = Samples.toFloat(samples.targets());
     this.output = new float[workload.spec().outputSize()];
