@@ -7,8 +7,25 @@ import dev.neurite.runtime.data.Dataset;
  * one flat array laid out as {@link NetworkSpec} describes, inference, and the passes training
  * needs.
  *
- * <p>A model keeps scratch buffers for its passes, so one instance must not be used by several
- * threads at once; create one instance per thread. No method allocates.
+ * <p>A model keeps scratch buffers for its passes, so an instance is not thread-safe: shared by
+ * threads, it returns wrong outputs without any exception. Give each thread its own instance
+ * (for example {@code ThreadLocal.withInitial(DigitsNet::new)}, or a pool). No method allocates.
+ *
+ * <p><b>Bad arguments.</b> Every method checks its arguments before it does any work and refuses
+ * bad ones with an {@link IllegalArgumentException} whose message names the argument:
+ * <ul>
+ *   <li>an array that is null or whose length is not the one its method documents:
+ *       {@link #inputSize()} for {@code input}, {@link #outputSize()} for {@code output},
+ *       {@code target} and {@code outputGradient}, {@link #parameterCount()} for
+ *       {@code source}, {@code destination} and {@code gradient};
+ *   <li>in {@link #forwardBackwardBatch}: a null {@code data} or {@code order}; a range with
+ *       {@code from < 0}, {@code to > order.length} or {@code from > to}; an index
+ *       {@code order[k]} ({@code from <= k < to}) outside the dataset; rows of another size
+ *       than the model's inputs and outputs. An empty range ({@code from == to}) returns 0 and
+ *       leaves {@code gradient} unchanged.
+ * </ul>
+ * A refused call leaves the model's parameters and the caller's arrays unchanged.
+ * {@link ModelArguments} holds these checks for implementations.
  */
 public interface Model {
   /** Returns the description of this network. */
@@ -77,6 +94,8 @@ public interface Model {
    */
   default double forwardBackwardBatch(
       Dataset data, int[] order, int from, int to, double[] gradient) {
+    ModelArguments.requireLength("gradient", gradient, parameterCount());
+    ModelArguments.requireBatch(data, order, from, to, inputSize(), outputSize());
     double loss = 0;
     for (int k = from; k < to; k++) {
       loss += forwardBackward(data.input(order[k]), data.target(order[k]), gradient);

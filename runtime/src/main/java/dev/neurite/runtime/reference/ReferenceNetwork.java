@@ -1,5 +1,7 @@
 package dev.neurite.runtime.reference;
 
+import static dev.neurite.runtime.ModelArguments.requireLength;
+
 import dev.neurite.runtime.Activation;
 import dev.neurite.runtime.Dropout;
 import dev.neurite.runtime.LayerSpec;
@@ -66,13 +68,13 @@ public final class ReferenceNetwork implements Model {
 
   @Override
   public void getParameters(double[] destination) {
-    checkLength("destination", destination, parameters.length);
+    requireLength("destination", destination, parameters.length);
     System.arraycopy(parameters, 0, destination, 0, parameters.length);
   }
 
   @Override
   public void setParameters(double[] source) {
-    checkLength("source", source, parameters.length);
+    requireLength("source", source, parameters.length);
     System.arraycopy(source, 0, parameters, 0, parameters.length);
   }
 
@@ -97,8 +99,8 @@ public final class ReferenceNetwork implements Model {
   }
 
   private void run(double[] input, double[] output, boolean dropping) {
-    checkLength("input", input, spec.inputSize());
-    checkLength("output", output, spec.outputSize());
+    requireLength("input", input, spec.inputSize());
+    requireLength("output", output, spec.outputSize());
     System.arraycopy(input, 0, a[0], 0, input.length);
     for (int l = 0; l < spec.layerCount(); l++) {
       forwardLayer(l, dropping);
@@ -142,7 +144,9 @@ public final class ReferenceNetwork implements Model {
 
   @Override
   public double forwardBackward(double[] input, double[] target, double[] gradient) {
-    checkLength("target", target, spec.outputSize());
+    requireLength("input", input, spec.inputSize());
+    requireLength("target", target, spec.outputSize());
+    requireLength("gradient", gradient, parameters.length);
     double[] output = a[spec.layerCount()];
     forward(input, outputGradient);
     Loss loss = spec.loss();
@@ -160,8 +164,8 @@ public final class ReferenceNetwork implements Model {
 
   @Override
   public void backward(double[] outputGradient, double[] gradient) {
-    checkLength("outputGradient", outputGradient, spec.outputSize());
-    checkLength("gradient", gradient, parameters.length);
+    requireLength("outputGradient", outputGradient, spec.outputSize());
+    requireLength("gradient", gradient, parameters.length);
     int last = spec.layerCount() - 1;
     activationBackward(last, outputGradient, delta[last]);
     backpropagateFrom(last, gradient);
@@ -232,13 +236,6 @@ public final class ReferenceNetwork implements Model {
         sum += parameters[w + o * inputs + i] * delta[l][o];
       }
       dA[i] = sum;
-    }
-  }
-
-  private static void checkLength(String what, double[] array, int expected) {
-    if (array == null || array.length != expected) {
-      throw new IllegalArgumentException(what + " must have length " + expected + ", but "
-          + (array == null ? "was null" : "had length " + array.length));
     }
   }
 }
