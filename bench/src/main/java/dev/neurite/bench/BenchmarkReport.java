@@ -17,7 +17,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs every benchmark of issue 7 in one go (about 13 minutes on 2 cores) and writes the
+ * Runs every benchmark of the comparison in one go (about 13 minutes on 2 cores) and writes the
  * results, with ratios against the hand-written MLP and Encog, to {@code BENCHMARKS.md}.
  *
  * <p>Usage: {@code java -jar bench/target/benchmarks.jar [output.md] [--quick]

@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Issue 7's comparison: every peer on every workload, single-sample inference latency, batch
+ * The peer comparison: every peer on every workload, single-sample inference latency, batch
  * inference throughput and minibatch training throughput. One peer per fork, so each call site
  * sees one implementation, as in a real program.
  */

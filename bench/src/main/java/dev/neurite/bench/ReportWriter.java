@@ -52,7 +52,7 @@ final class ReportWriter {
       md.append("**Smoke run (`--quick`): one short iteration each; these numbers mean nothing."
           + "**\n\n");
     }
-    md.append("Issue 7's comparison: the classes Neurite generates against the runtime's\n"
+    md.append("The comparison: the classes Neurite generates against the runtime's\n"
         + "reference interpreter, a hand-written generic Java MLP (`HandWrittenMlp`, what a\n"
         + "user would write) and Encog 3.4, on the workloads W1 2-4-1 tanh/sigmoid, W2 4-16-3\n"
         + "ReLU/softmax, W3 64-32-10 ReLU/softmax, W4 784-256-128-10 ReLU/softmax; float32 for\n"
@@ -165,7 +165,7 @@ final class ReportWriter {
   }
 
   private void targets() {
-    md.append("## Issue 7's targets, as measured in this run\n\n"
+    md.append("## The performance targets, as measured in this run\n\n"
         + "| target | measured | met |\n| --- | --- | --- |\n");
     for (Workload w : Workload.values()) {
       double need = w == Workload.W4 ? 5 : 3;

@@ -1,7 +1,7 @@
 package dev.neurite.bench.peers;
 
 /**
- * The baseline of issue 7: a straightforward, generic multilayer perceptron in float, the way a
+ * The baseline: a straightforward, generic multilayer perceptron in float, the way a
  * Java developer writes one by hand. Loops over layer arrays with sizes known only at run time,
  * one weight array per layer (row-major, {@code w[l][o * in + i]}), activations chosen by a
  * switch, softmax or sigmoid outputs with the cross-entropy gradient {@code y - t}.

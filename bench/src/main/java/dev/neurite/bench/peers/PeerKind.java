@@ -4,7 +4,7 @@ import dev.neurite.bench.workloads.Samples;
 import dev.neurite.bench.workloads.Workload;
 import dev.neurite.runtime.reference.ReferenceNetwork;
 
-/** The implementations issue 7 compares, by the name the benchmarks' parameter uses. */
+/** The implementations the bench compares, by the name the benchmarks' parameter uses. */
 public enum PeerKind {
   /** The class Neurite generated for the workload. */
   NEURITE("Neurite (generated)"),

@@ -7,7 +7,7 @@ import dev.neurite.runtime.Activation;
 import dev.neurite.runtime.Loss;
 
 /**
- * Workload W1 of issue 7: 2-4-1 tanh/sigmoid, the XOR-sized network.
+ * Workload W1: 2-4-1 tanh/sigmoid, the XOR-sized network.
  * Compiled by Neurite into {@code W1Net}.
  */
 @Network(loss = Loss.BINARY_CROSS_ENTROPY)

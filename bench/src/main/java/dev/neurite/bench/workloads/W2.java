@@ -7,7 +7,7 @@ import dev.neurite.runtime.Activation;
 import dev.neurite.runtime.Loss;
 
 /**
- * Workload W2 of issue 7: 4-16-3 ReLU/softmax, an Iris-sized classifier.
+ * Workload W2: 4-16-3 ReLU/softmax, an Iris-sized classifier.
  * Compiled by Neurite into {@code W2Net}.
  */
 @Network(loss = Loss.CATEGORICAL_CROSS_ENTROPY)

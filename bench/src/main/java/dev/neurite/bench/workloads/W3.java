@@ -7,7 +7,7 @@ import dev.neurite.runtime.Activation;
 import dev.neurite.runtime.Loss;
 
 /**
- * Workload W3 of issue 7: 64-32-10 ReLU/softmax, a digits-sized classifier.
+ * Workload W3: 64-32-10 ReLU/softmax, a digits-sized classifier.
  * Compiled by Neurite into {@code W3Net}.
  */
 @Network(loss = Loss.CATEGORICAL_CROSS_ENTROPY)

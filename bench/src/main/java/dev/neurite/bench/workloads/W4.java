@@ -7,7 +7,7 @@ import dev.neurite.runtime.Activation;
 import dev.neurite.runtime.Loss;
 
 /**
- * Workload W4 of issue 7: 784-256-128-10 ReLU/softmax, an MNIST-sized classifier.
+ * Workload W4: 784-256-128-10 ReLU/softmax, an MNIST-sized classifier.
  * Compiled by Neurite into {@code W4Net}.
  */
 @Network(loss = Loss.CATEGORICAL_CROSS_ENTROPY)

@@ -4,7 +4,7 @@ import dev.neurite.runtime.FloatModel;
 import dev.neurite.runtime.NetworkSpec;
 import java.util.function.Supplier;
 
-/** The four networks of issue 7, each with its generated class. */
+/** The four networks of the peer comparison, each with its generated class. */
 public enum Workload {
   W1(W1Net.SPEC, W1Net::new),
   W2(W2Net.SPEC, W2Net::new),

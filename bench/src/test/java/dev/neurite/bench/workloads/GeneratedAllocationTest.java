@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Issue 7's "0 bytes per predict", counted exactly with the JVM's per-thread allocation counter
+ * The target "0 bytes per predict", counted exactly with the JVM's per-thread allocation counter
  * (JMH's {@code -prof gc} spreads its own per-iteration bookkeeping over the calls, which shows
  * as tens of bytes per call on W4, where an iteration holds only a few thousand calls).
  */

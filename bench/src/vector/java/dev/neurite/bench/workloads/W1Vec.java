@@ -7,7 +7,7 @@ import dev.neurite.runtime.Activation;
 import dev.neurite.runtime.Loss;
 
 /**
- * Workload W1 of issue 7 again: 2-4-1 tanh/sigmoid, the XOR-sized network.
+ * Workload W1 again, for the Vector API variant: 2-4-1 tanh/sigmoid, the XOR-sized network.
  * Compiled by Neurite a second time, with {@code -Aneurite.vectorApi=true}, into
  * {@code W1VecNet}: its loop layers in the incubating Vector API.
  */

@@ -7,7 +7,7 @@ import dev.neurite.runtime.Activation;
 import dev.neurite.runtime.Loss;
 
 /**
- * Workload W2 of issue 7 again: 4-16-3 ReLU/softmax, an Iris-sized classifier.
+ * Workload W2 again, for the Vector API variant: 4-16-3 ReLU/softmax, an Iris-sized classifier.
  * Compiled by Neurite a second time, with {@code -Aneurite.vectorApi=true}, into
  * {@code W2VecNet}: its loop layers in the incubating Vector API.
  */

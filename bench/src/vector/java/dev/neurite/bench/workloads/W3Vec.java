@@ -7,7 +7,7 @@ import dev.neurite.runtime.Activation;
 import dev.neurite.runtime.Loss;
 
 /**
- * Workload W3 of issue 7 again: 64-32-10 ReLU/softmax, a digits-sized classifier.
+ * Workload W3 again, for the Vector API variant: 64-32-10 ReLU/softmax, a digits-sized classifier.
  * Compiled by Neurite a second time, with {@code -Aneurite.vectorApi=true}, into
  * {@code W3VecNet}: its loop layers in the incubating Vector API.
  */

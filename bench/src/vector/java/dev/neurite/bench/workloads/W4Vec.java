@@ -7,7 +7,7 @@ import dev.neurite.runtime.Activation;
 import dev.neurite.runtime.Loss;
 
 /**
- * Workload W4 of issue 7 again: 784-256-128-10 ReLU/softmax, an MNIST-sized classifier.
+ * Workload W4 again, for the Vector API variant: 784-256-128-10 ReLU/softmax, MNIST-sized.
  * Compiled by Neurite a second time, with {@code -Aneurite.vectorApi=true}, into
  * {@code W4VecNet}: its loop layers in the incubating Vector API.
  */
