@@ -11,6 +11,7 @@ import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.Precision;
 import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.init.WeightInit;
+import dev.neurite.runtime.train.TrainableModel;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -20,7 +21,7 @@ import java.util.SplittableRandom;
  * <p>Generated code: do not edit. Not thread-safe; use one instance per thread.
  */
 @GeneratedNetwork("test.Dropout")
-public final class DropoutNet implements FloatModel {
+public final class DropoutNet implements FloatModel, TrainableModel {
   /**
    * The number of inputs of one sample.
    */

@@ -10,6 +10,7 @@ import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.Precision;
 import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.init.WeightInit;
+import dev.neurite.runtime.train.TrainableModel;
 import java.util.Arrays;
 
 /**
@@ -18,7 +19,7 @@ import java.util.Arrays;
  * <p>Generated code: do not edit. Not thread-safe; use one instance per thread.
  */
 @GeneratedNetwork("test.Xor")
-public final class XorNet implements FloatModel {
+public final class XorNet implements FloatModel, TrainableModel {
   /**
    * The number of inputs of one sample.
    */

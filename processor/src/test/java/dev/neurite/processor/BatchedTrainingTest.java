@@ -13,11 +13,11 @@ import dev.neurite.processor.plan.Planner;
 import dev.neurite.runtime.Activation;
 import dev.neurite.runtime.LayerSpec;
 import dev.neurite.runtime.Loss;
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.Precision;
 import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.reference.ReferenceNetwork;
+import dev.neurite.runtime.train.TrainableModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -91,7 +91,7 @@ class BatchedTrainingTest {
       "DropoutDOUBLE, 0, 4",
   })
   void batchEqualsTheSumOfItsSamples(String name, int from, int to) {
-    Model model = instance(name);
+    TrainableModel model = instance(name);
     boolean dropout = name.startsWith("Dropout");
     model.setTraining(dropout);
     double tolerance = name.endsWith("FLOAT") ? 1e-5 : 1e-12;
@@ -129,7 +129,7 @@ class BatchedTrainingTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("allSpecs")
   void samplesOfAGroupAreNotInterchangeable(NetworkSpec spec) {
-    Model model = instance(spec.name());
+    TrainableModel model = instance(spec.name());
     SplittableRandom random = new SplittableRandom(5);
     Dataset data = dataset(model, random);
     model.setParameters(uniform(random, model.parameterCount(), 1));
@@ -148,7 +148,7 @@ class BatchedTrainingTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("allSpecs")
   void parametersRoundTripAndDriveTheForwardPass(NetworkSpec spec) {
-    Model model = instance(spec.name());
+    TrainableModel model = instance(spec.name());
     ReferenceNetwork reference = new ReferenceNetwork(spec);
     boolean single = spec.precision() == Precision.FLOAT;
     SplittableRandom random = new SplittableRandom(spec.name().hashCode());
@@ -173,7 +173,7 @@ class BatchedTrainingTest {
     }
   }
 
-  private static Dataset dataset(Model model, SplittableRandom random) {
+  private static Dataset dataset(TrainableModel model, SplittableRandom random) {
     double[][] inputs = new double[SAMPLES][];
     double[][] targets = new double[SAMPLES][];
     for (int k = 0; k < SAMPLES; k++) {
@@ -200,9 +200,9 @@ class BatchedTrainingTest {
     return order;
   }
 
-  private static Model instance(String name) {
+  private static TrainableModel instance(String name) {
     try {
-      return (Model) classes.loadClass("batched." + name).getConstructor().newInstance();
+      return (TrainableModel) classes.loadClass("batched." + name).getConstructor().newInstance();
     } catch (ReflectiveOperationException e) {
       throw new AssertionError(e);
     }

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.Precision;
 import dev.neurite.runtime.reference.ReferenceNetwork;
+import dev.neurite.runtime.train.TrainableModel;
 import java.lang.reflect.Field;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,8 +105,8 @@ class BuilderEqualityTest {
   void generatedClassComputesWhatTheInterpreterComputesFromTheFieldsSpec(
       String field, String generated) throws ReflectiveOperationException {
     NetworkSpec spec = fieldSpec(field);
-    Model compiled = newModel(generated);
-    Model interpreted = new ReferenceNetwork(spec);
+    TrainableModel compiled = newModel(generated);
+    TrainableModel interpreted = new ReferenceNetwork(spec);
     double tolerance = spec.precision() == Precision.FLOAT ? 1e-5 : 1e-12;
     SplittableRandom random = new SplittableRandom(11);
     for (int trial = 0; trial < 20; trial++) {
@@ -115,7 +115,8 @@ class BuilderEqualityTest {
   }
 
   private static void compare(
-      Model compiled, Model interpreted, SplittableRandom random, double tolerance) {
+      TrainableModel compiled, TrainableModel interpreted, SplittableRandom random,
+      double tolerance) {
     double[] parameters = uniform(random, interpreted.parameterCount(), 1);
     compiled.setParameters(parameters);
     interpreted.setParameters(parameters);
@@ -156,7 +157,7 @@ class BuilderEqualityTest {
     return spec;
   }
 
-  private static Model newModel(String generated) throws ReflectiveOperationException {
-    return (Model) loader.loadClass("test." + generated).getConstructor().newInstance();
+  private static TrainableModel newModel(String generated) throws ReflectiveOperationException {
+    return (TrainableModel) loader.loadClass("test." + generated).getConstructor().newInstance();
   }
 }

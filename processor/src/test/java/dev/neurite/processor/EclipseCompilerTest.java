@@ -9,9 +9,9 @@ import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import dev.neurite.processor.validate.ProcessorRule;
 import dev.neurite.runtime.FloatModel;
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.SpecRule;
 import dev.neurite.runtime.reference.ReferenceNetwork;
+import dev.neurite.runtime.train.TrainableModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -59,7 +59,7 @@ class EclipseCompilerTest {
     JavacRun.Result result = run.compile(new EclipseCompiler(), List.of("-17"),
         new NeuriteProcessor(), run.write("test.Xor", ProcessorTest.XOR));
     assertTrue(result.success(), result.diagnostics().toString());
-    Model generated = (Model) run.classLoader().loadClass("test.XorNet")
+    TrainableModel generated = (TrainableModel) run.classLoader().loadClass("test.XorNet")
         .getConstructor().newInstance();
     ReferenceNetwork reference = new ReferenceNetwork(generated.spec());
     double[] parameters = new double[generated.parameterCount()];

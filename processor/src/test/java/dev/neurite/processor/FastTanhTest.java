@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.neurite.runtime.FloatModel;
+import dev.neurite.runtime.train.TrainableModel;
 import java.lang.reflect.Method;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,8 @@ class FastTanhTest {
 
   private static FloatModel network() {
     FloatModel tanh = Compiled.instance("test.Tanh", SOURCE, "test.TanhNet", FloatModel.class);
-    tanh.setParameters(new double[] {1, 0}); // weight 1, bias 0: the output is tanh(input)
+    // weight 1, bias 0: the output is tanh(input)
+    ((TrainableModel) tanh).setParameters(new double[] {1, 0});
     return tanh;
   }
 

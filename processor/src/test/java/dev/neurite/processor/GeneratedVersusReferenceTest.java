@@ -4,8 +4,8 @@ import static dev.neurite.processor.RandomArrays.uniform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.reference.ReferenceNetwork;
+import dev.neurite.runtime.train.TrainableModel;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,8 +48,8 @@ class GeneratedVersusReferenceTest {
     String code = SOURCE.replace("HIDDEN", hidden).replace("OUTPUT", output)
         .replace("LOSS", loss).replace("OUT", String.valueOf(outputs))
         .replace("PRECISION", precision);
-    Model generated = Compiled.instance("test.Net", code, "test.NetNet", Model.class,
-        "-Aneurite.unrollLimit=" + limit);
+    TrainableModel generated = Compiled.instance("test.Net", code, "test.NetNet",
+        TrainableModel.class, "-Aneurite.unrollLimit=" + limit);
     ReferenceNetwork reference = new ReferenceNetwork(generated.spec());
     double tolerance = precision.equals("FLOAT") ? 1e-5 : 1e-12;
     SplittableRandom random = new SplittableRandom(3);
@@ -59,7 +59,8 @@ class GeneratedVersusReferenceTest {
   }
 
   private static void compareOnRandomSample(
-      Model generated, Model reference, SplittableRandom random, double tolerance) {
+      TrainableModel generated, TrainableModel reference, SplittableRandom random,
+      double tolerance) {
     double[] parameters = uniform(random, generated.parameterCount(), 1);
     generated.setParameters(parameters);
     reference.setParameters(parameters);

@@ -1,13 +1,12 @@
 package dev.neurite.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
 import dev.neurite.runtime.Activation;
 import dev.neurite.runtime.LayerSpec;
-import dev.neurite.runtime.Model;
+import dev.neurite.runtime.train.TrainableModel;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +30,7 @@ class ProcessorTest {
     Compilation compilation = Compiled.compile("test.Xor", XOR);
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.XorNet")
-        .contentsAsUtf8String().contains("public final class XorNet implements FloatModel");
+        .contentsAsUtf8String().contains("public final class XorNet implements FloatModel, TrainableModel");
   }
 
   @Test
@@ -58,7 +57,7 @@ class ProcessorTest {
     String code = XOR.replace("activation = Activation.TANH)",
             "activation = Activation.TANH, dropout = 0.25)")
         .replace("class Xor", "class Xor2").replace("@Input(2)", "@Input(3)");
-    Model net = Compiled.instance("test.Xor2", code, "test.Xor2Net", Model.class);
+    TrainableModel net = Compiled.instance("test.Xor2", code, "test.Xor2Net", TrainableModel.class);
     assertEquals(Arrays.asList(LayerSpec.dense(4, Activation.TANH), LayerSpec.dropout(0.25),
         LayerSpec.dense(1, Activation.SIGMOID)), net.spec().layers());
   }

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.init.WeightInit;
 import dev.neurite.runtime.reference.ReferenceNetwork;
+import dev.neurite.runtime.train.TrainableModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
@@ -65,15 +65,16 @@ class VectorApiTest {
         .replace("{bias}", "" + bias).replace("{in}", "" + in).replace("{out}", "" + out)
         .replace("{dropout}", "" + dropout);
     String unroll = "-A" + Options.UNROLL_LIMIT + "=" + limit;
-    Model vector = Compiled.instance("test.Net", code, "test.NetNet", Model.class,
+    TrainableModel vector = Compiled.instance("test.Net", code, "test.NetNet", TrainableModel.class,
         unroll, VECTOR, MODULE[0], MODULE[1]);
-    Model loops = Compiled.instance("test.Net", code, "test.NetNet", Model.class, unroll);
+    TrainableModel loops =
+        Compiled.instance("test.Net", code, "test.NetNet", TrainableModel.class, unroll);
     ReferenceNetwork reference = new ReferenceNetwork(vector.spec());
     double tolerance = precision.equals("FLOAT") ? 1e-5 : 1e-12;
     SplittableRandom random = new SplittableRandom(7);
     for (int trial = 0; trial < 5; trial++) {
       double[] parameters = perturbed(vector, random);
-      for (Model model : new Model[] {vector, loops, reference}) {
+      for (TrainableModel model : new TrainableModel[] {vector, loops, reference}) {
         model.setParameters(parameters);
         // dropout in training mode: all three draw the same masks from the same seed
         model.setTraining(dropout > 0);
@@ -98,7 +99,7 @@ class VectorApiTest {
    * Returns, in rows: each sample's outputs, each sample's loss and gradient (single-sample
    * path), the batch's loss and gradient (batched path).
    */
-  private static double[][] run(Model model, Dataset batch) {
+  private static double[][] run(TrainableModel model, Dataset batch) {
     double[][] rows = new double[2 * BATCH + 1][];
     int[] order = new int[BATCH];
     for (int k = 0; k < BATCH; k++) {
@@ -120,7 +121,7 @@ class VectorApiTest {
   }
 
   /** The class's own initial weights (scaled to the fan-in), moved a little, biases non-zero. */
-  private static double[] perturbed(Model model, SplittableRandom random) {
+  private static double[] perturbed(TrainableModel model, SplittableRandom random) {
     double[] initial = WeightInit.initialize(model.spec(), random.nextLong());
     for (int k = 0; k < initial.length; k++) {
       initial[k] += random.nextDouble(-0.05, 0.05);
@@ -128,7 +129,7 @@ class VectorApiTest {
     return initial;
   }
 
-  private static Dataset batch(Model model, SplittableRandom random) {
+  private static Dataset batch(TrainableModel model, SplittableRandom random) {
     double[][] inputs = new double[BATCH][model.inputSize()];
     double[][] targets = new double[BATCH][model.outputSize()];
     for (int k = 0; k < BATCH; k++) {

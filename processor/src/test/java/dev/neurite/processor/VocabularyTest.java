@@ -11,11 +11,11 @@ import dev.neurite.processor.plan.Planner;
 import dev.neurite.runtime.Activation;
 import dev.neurite.runtime.LayerSpec;
 import dev.neurite.runtime.Loss;
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.Precision;
 import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.reference.ReferenceNetwork;
+import dev.neurite.runtime.train.TrainableModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -135,7 +135,7 @@ class VocabularyTest {
   }
 
   private static void compareBatch(NetworkSpec spec, boolean training, double weights) {
-    Model generated = instance(spec);
+    TrainableModel generated = instance(spec);
     ReferenceNetwork reference = new ReferenceNetwork(spec);
     generated.setTraining(training);
     reference.setTraining(training);
@@ -168,7 +168,7 @@ class VocabularyTest {
   }
 
   private static void compare(NetworkSpec spec, boolean training, double weights) {
-    Model generated = instance(spec);
+    TrainableModel generated = instance(spec);
     ReferenceNetwork reference = new ReferenceNetwork(spec);
     generated.setTraining(training);
     reference.setTraining(training);
@@ -196,7 +196,7 @@ class VocabularyTest {
   }
 
   /** The custom-cost path: forward, then backward from an arbitrary output gradient. */
-  private static void compareForwardBackward(Model generated, Model reference,
+  private static void compareForwardBackward(TrainableModel generated, TrainableModel reference,
       SplittableRandom random, double[] input, double tolerance, String what) {
     long seed = random.nextLong();
     generated.setDropoutSeed(seed);
@@ -215,7 +215,8 @@ class VocabularyTest {
   }
 
   private static void compareOutputs(
-      Model generated, Model reference, double[] input, double tolerance, String what) {
+      TrainableModel generated, TrainableModel reference, double[] input, double tolerance,
+      String what) {
     double[] expected = new double[generated.outputSize()];
     double[] actual = new double[generated.outputSize()];
     reference.predict(input, expected);
@@ -235,9 +236,9 @@ class VocabularyTest {
     }
   }
 
-  private static Model instance(NetworkSpec spec) {
+  private static TrainableModel instance(NetworkSpec spec) {
     try {
-      return (Model) classes.loadClass("vocabulary." + spec.name()).getConstructor()
+      return (TrainableModel) classes.loadClass("vocabulary." + spec.name()).getConstructor()
           .newInstance();
     } catch (ReflectiveOperationException e) {
       throw new AssertionError(e);

@@ -1,19 +1,19 @@
 package dev.neurite.bench.peers;
 
 import dev.neurite.bench.workloads.Samples;
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.optim.Sgd;
+import dev.neurite.runtime.train.TrainableModel;
 import java.util.Arrays;
 
 /**
- * A peer driven through the runtime's {@link Model} contract, trained the way the runtime's
- * {@code Trainer} trains one minibatch: zero the gradient, {@code forwardBackwardBatch} over the
- * minibatch (the generated classes' batched path; the interpreter's default loops over
+ * A peer driven through the runtime's {@link TrainableModel} contract, trained the way the
+ * runtime's {@code Trainer} trains one minibatch: zero the gradient, {@code forwardBackwardBatch}
+ * over the minibatch (the generated classes' batched path; the interpreter's default loops over
  * {@code forwardBackward}), average, {@link Sgd#step}, {@code setParameters}.
  */
 class ModelPeer extends Peer {
-  private final Model model;
+  private final TrainableModel model;
   private final double[][] inputs;
   private final double[][] targets;
   private final double[] output;
@@ -23,7 +23,7 @@ class ModelPeer extends Peer {
   private final Dataset batch;
   private final int[] order = new int[Samples.BATCH];
 
-  ModelPeer(Model model, double[] initial, Samples samples) {
+  ModelPeer(TrainableModel model, double[] initial, Samples samples) {
     this.model = model;
     this.inputs = samples.inputs();
     this.targets = samples.targets();

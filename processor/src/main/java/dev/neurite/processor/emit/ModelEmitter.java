@@ -21,6 +21,7 @@ import dev.neurite.runtime.Model;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.Precision;
 import dev.neurite.runtime.init.WeightInit;
+import dev.neurite.runtime.train.TrainableModel;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -29,7 +30,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes the Java source of one planned network: a final class implementing the runtime's
- * {@link Model} contract, its sizes and tensor offsets as constants, and its passes written out
+ * inference contract ({@link Model}, or {@link FloatModel}) and the trainer's
+ * ({@link TrainableModel}), its sizes and tensor offsets as constants, and its passes written out
  * for exactly this network.
  */
 public final class ModelEmitter {
@@ -64,6 +66,7 @@ public final class ModelEmitter {
     TypeSpec.Builder type = TypeSpec.classBuilder(plan.className())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(spec.precision() == Precision.FLOAT ? FloatModel.class : Model.class)
+        .addSuperinterface(TrainableModel.class)
         .addAnnotation(AnnotationSpec.builder(GeneratedNetwork.class)
             .addMember("value", "$S", plan.sourceName()).build())
         .addJavadoc("The network declared by {@code $L}, compiled by Neurite: $L.\n\n"

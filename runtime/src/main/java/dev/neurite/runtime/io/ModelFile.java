@@ -1,6 +1,6 @@
 package dev.neurite.runtime.io;
 
-import dev.neurite.runtime.Model;
+import dev.neurite.runtime.train.TrainableModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +30,7 @@ public final class ModelFile {
   private ModelFile() {}
 
   /** Saves {@code model}'s weights to {@code path}, atomically, replacing any file there. */
-  public static void save(Model model, Path path) throws IOException {
+  public static void save(TrainableModel model, Path path) throws IOException {
     save(model, path, ModelExtras.none());
   }
 
@@ -40,7 +40,7 @@ public final class ModelFile {
    *
    * @throws IllegalArgumentException if an argument is null or the extras do not fit the model
    */
-  public static void save(Model model, Path path, ModelExtras extras) throws IOException {
+  public static void save(TrainableModel model, Path path, ModelExtras extras) throws IOException {
     if (path == null || path.getFileName() == null) {
       throw new IllegalArgumentException("path must name a file, but was " + path);
     }
@@ -53,14 +53,15 @@ public final class ModelFile {
    *
    * @throws IllegalArgumentException if an argument is null or the extras do not fit the model
    */
-  public static void write(Model model, OutputStream out, ModelExtras extras) throws IOException {
+  public static void write(TrainableModel model, OutputStream out, ModelExtras extras)
+      throws IOException {
     if (out == null) {
       throw new IllegalArgumentException("output stream must not be null");
     }
     out.write(encode(model, extras));
   }
 
-  private static byte[] encode(Model model, ModelExtras extras) {
+  private static byte[] encode(TrainableModel model, ModelExtras extras) {
     if (model == null || extras == null) {
       throw new IllegalArgumentException("model and extras must not be null, but "
           + (model == null ? "model" : "extras") + " was null");
@@ -80,7 +81,7 @@ public final class ModelFile {
    * @throws ModelFileException if the file is not a model file, is truncated or corrupted, has
    *     an unknown version, or holds a network of another shape; {@code into} is then unchanged
    */
-  public static ModelFileInfo load(Path path, Model into) throws IOException {
+  public static ModelFileInfo load(Path path, TrainableModel into) throws IOException {
     if (path == null || into == null) {
       throw new IllegalArgumentException("path and model must not be null, but "
           + (path == null ? "path" : "model") + " was null");
@@ -115,9 +116,9 @@ public final class ModelFile {
    * Loads the weights of a model file read from {@code in} (for example a class-path resource)
    * into {@code into}, and returns what else the file held; the caller closes the stream.
    *
-   * @throws ModelFileException as {@link #load(Path, Model)} does
+   * @throws ModelFileException as {@link #load(Path, TrainableModel)} does
    */
-  public static ModelFileInfo load(InputStream in, Model into) throws IOException {
+  public static ModelFileInfo load(InputStream in, TrainableModel into) throws IOException {
     if (in == null || into == null) {
       throw new IllegalArgumentException("stream and model must not be null, but "
           + (in == null ? "stream" : "model") + " was null");
@@ -141,7 +142,8 @@ public final class ModelFile {
   }
 
   /** Loads the complete file {@code file}, read from {@code source}, into {@code into}. */
-  static ModelFileInfo load(String source, byte[] file, Model into) throws ModelFileException {
+  static ModelFileInfo load(String source, byte[] file, TrainableModel into)
+      throws ModelFileException {
     return apply(source, ModelFileReader.read(source, file), into);
   }
 
@@ -153,7 +155,7 @@ public final class ModelFile {
     return total;
   }
 
-  private static ModelFileInfo apply(String source, ModelFileReader.Contents c, Model into)
+  private static ModelFileInfo apply(String source, ModelFileReader.Contents c, TrainableModel into)
       throws ModelFileException {
     ShapeFingerprint expected = ShapeFingerprint.of(into.spec());
     if (!c.shape.sameAs(expected) || c.parameters.length != into.parameterCount()) {

@@ -1,9 +1,9 @@
 package dev.neurite.runtime.io;
 
 import dev.neurite.runtime.LayerSpec;
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.data.Standardizer;
+import dev.neurite.runtime.train.TrainableModel;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -15,7 +15,7 @@ final class ModelFileWriter {
   private ModelFileWriter() {}
 
   /** Returns the complete file: header, body and trailing CRC. */
-  static byte[] encode(Model model, ModelExtras extras) {
+  static byte[] encode(TrainableModel model, ModelExtras extras) {
     byte[] body = body(model, extras);
     long length = (long) ModelFileFormat.HEADER_SIZE + body.length + ModelFileFormat.TRAILER_SIZE;
     if (length > ModelFileFormat.MAX_FILE_BYTES) {
@@ -30,7 +30,7 @@ final class ModelFileWriter {
     return file.array();
   }
 
-  private static byte[] body(Model model, ModelExtras extras) {
+  private static byte[] body(TrainableModel model, ModelExtras extras) {
     double[] parameters = new double[model.parameterCount()];
     model.getParameters(parameters);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(

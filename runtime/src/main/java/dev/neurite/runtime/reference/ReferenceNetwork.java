@@ -6,9 +6,9 @@ import dev.neurite.runtime.Activation;
 import dev.neurite.runtime.Dropout;
 import dev.neurite.runtime.LayerSpec;
 import dev.neurite.runtime.Loss;
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.init.WeightInit;
+import dev.neurite.runtime.train.TrainableModel;
 import java.util.SplittableRandom;
 
 /**
@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
  * {@link #setTraining training mode} is on; then each value is multiplied by a
  * {@link Dropout#factor} drawn layer by layer, unit by unit, from the dropout stream.
  */
-public final class ReferenceNetwork implements Model {
+public final class ReferenceNetwork implements TrainableModel {
   private final NetworkSpec spec;
   private final double[] parameters;
   /** {@code z[l]}: pre-activations of layer {@code l}; {@code a[l + 1]} its outputs. */

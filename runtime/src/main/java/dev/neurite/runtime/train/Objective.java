@@ -1,16 +1,15 @@
 package dev.neurite.runtime.train;
 
 import dev.neurite.runtime.CostFunction;
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.data.Dataset;
 
 /**
  * What a run minimizes for one sample: the network's own loss, or a user's {@link CostFunction}
- * around {@link Model#forward} and {@link Model#backward}.
+ * around {@link TrainableModel#forward} and {@link TrainableModel#backward}.
  */
 abstract class Objective {
   /** Returns the sample's loss and adds its parameter gradient to {@code gradient}. */
-  abstract double lossAndGradient(Model model, double[] input, double[] target,
+  abstract double lossAndGradient(TrainableModel model, double[] input, double[] target,
       double[] gradient);
 
   /**
@@ -18,7 +17,7 @@ abstract class Objective {
    * summed parameter gradient to {@code gradient}.
    */
   double batchLossAndGradient(
-      Model model, Dataset data, int[] order, int from, int to, double[] gradient) {
+      TrainableModel model, Dataset data, int[] order, int from, int to, double[] gradient) {
     double loss = 0;
     for (int k = from; k < to; k++) {
       loss += lossAndGradient(model, data.input(order[k]), data.target(order[k]), gradient);
@@ -27,7 +26,7 @@ abstract class Objective {
   }
 
   /** Returns the sample's loss at inference (dropout off); leaves the prediction in output. */
-  abstract double loss(Model model, double[] input, double[] target, double[] output);
+  abstract double loss(TrainableModel model, double[] input, double[] target, double[] output);
 
   /** Returns whether targets must have the size of the model's output. */
   abstract boolean targetsMatchOutputs();
@@ -38,24 +37,25 @@ abstract class Objective {
   }
 
   /** Returns the objective of a user cost; buffers are sized for {@code model}. */
-  static Objective cost(CostFunction cost, Model model) {
+  static Objective cost(CostFunction cost, TrainableModel model) {
     return new Custom(cost, model.outputSize());
   }
 
   private static final class NetworkLoss extends Objective {
     @Override
-    double lossAndGradient(Model model, double[] input, double[] target, double[] gradient) {
+    double lossAndGradient(
+        TrainableModel model, double[] input, double[] target, double[] gradient) {
       return model.forwardBackward(input, target, gradient);
     }
 
     @Override
     double batchLossAndGradient(
-        Model model, Dataset data, int[] order, int from, int to, double[] gradient) {
+        TrainableModel model, Dataset data, int[] order, int from, int to, double[] gradient) {
       return model.forwardBackwardBatch(data, order, from, to, gradient);
     }
 
     @Override
-    double loss(Model model, double[] input, double[] target, double[] output) {
+    double loss(TrainableModel model, double[] input, double[] target, double[] output) {
       model.predict(input, output);
       return model.spec().loss().value(output, target, output.length);
     }
@@ -78,7 +78,8 @@ abstract class Objective {
     }
 
     @Override
-    double lossAndGradient(Model model, double[] input, double[] target, double[] gradient) {
+    double lossAndGradient(
+        TrainableModel model, double[] input, double[] target, double[] gradient) {
       model.forward(input, output);
       double value = cost.evaluate(output, target, outputGradient);
       model.backward(outputGradient, gradient);
@@ -86,7 +87,7 @@ abstract class Objective {
     }
 
     @Override
-    double loss(Model model, double[] input, double[] target, double[] prediction) {
+    double loss(TrainableModel model, double[] input, double[] target, double[] prediction) {
       model.predict(input, prediction);
       return cost.evaluate(prediction, target, outputGradient);
     }

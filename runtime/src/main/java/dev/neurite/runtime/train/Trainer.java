@@ -1,7 +1,6 @@
 package dev.neurite.runtime.train;
 
 import dev.neurite.runtime.CostFunction;
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.SpecProblem;
 import dev.neurite.runtime.SpecValidator;
@@ -15,10 +14,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Trains a {@link Model} by minibatch gradient descent: for each epoch, shuffle the samples with
- * a seeded generator; for each minibatch, forward and back propagate every sample, average the
- * gradients, add the L2/L1 penalties, clip the norm, and let the optimizer take one step; then
- * measure the epoch and tell the listeners.
+ * Trains a {@link TrainableModel} by minibatch gradient descent: for each epoch, shuffle the
+ * samples with a seeded generator; for each minibatch, forward and back propagate every sample,
+ * average the gradients, add the L2/L1 penalties, clip the norm, and let the optimizer take one
+ * step; then measure the epoch and tell the listeners.
  *
  * <p>A run is deterministic: the same model parameters, data, configuration and seed give
  * bit-identical parameters. Defaults ({@link #builder()}) train small networks without tuning.
@@ -94,38 +93,43 @@ public final class Trainer {
    *     trained (a {@code BINARY_STEP} activation)
    * @throws TrainingDivergedException if a loss, gradient or parameter becomes NaN or infinite
    */
-  public TrainingHistory fit(Model model, Dataset data) {
+  public TrainingHistory fit(TrainableModel model, Dataset data) {
     return run(model, data, null, Objective.networkLoss());
   }
 
   /**
-   * Trains like {@link #fit(Model, Dataset)}, measuring {@code validation} after each epoch
-   * (then no validation split may be configured).
+   * Trains like {@link #fit(TrainableModel, Dataset)}, measuring {@code validation} after each
+   * epoch (then no validation split may be configured).
    */
-  public TrainingHistory fit(Model model, Dataset data, Dataset validation) {
+  public TrainingHistory fit(TrainableModel model, Dataset data, Dataset validation) {
     requireNonNull("validation", validation);
     return run(model, data, validation, Objective.networkLoss());
   }
 
   /**
    * Trains {@code model} to minimize a user cost: for each sample the trainer calls
-   * {@link Model#forward}, then {@code cost}, then {@link Model#backward} with the gradient the
-   * cost wrote. The targets may have any size: the cost interprets them (for an autoencoder,
-   * pass the inputs as targets).
+   * {@link TrainableModel#forward}, then {@code cost}, then {@link TrainableModel#backward} with
+   * the gradient the cost wrote. The targets may have any size: the cost interprets them (for an
+   * autoencoder, pass the inputs as targets).
    */
-  public TrainingHistory fit(Model model, Dataset data, CostFunction cost) {
+  public TrainingHistory fit(TrainableModel model, Dataset data, CostFunction cost) {
     requireNonNull("cost", cost);
     return run(model, data, null, Objective.cost(cost, model));
   }
 
-  /** Trains like {@link #fit(Model, Dataset, CostFunction)}, measuring {@code validation}. */
-  public TrainingHistory fit(Model model, Dataset data, Dataset validation, CostFunction cost) {
+  /**
+   * Trains like {@link #fit(TrainableModel, Dataset, CostFunction)}, measuring
+   * {@code validation}.
+   */
+  public TrainingHistory fit(
+      TrainableModel model, Dataset data, Dataset validation, CostFunction cost) {
     requireNonNull("validation", validation);
     requireNonNull("cost", cost);
     return run(model, data, validation, Objective.cost(cost, model));
   }
 
-  private TrainingHistory run(Model model, Dataset data, Dataset validation, Objective objective) {
+  private TrainingHistory run(
+      TrainableModel model, Dataset data, Dataset validation, Objective objective) {
     requireNonNull("model", model);
     requireNonNull("data", data);
     checkTrainable(model.spec());
@@ -175,7 +179,8 @@ public final class Trainer {
     }
   }
 
-  private static void checkShapes(Model model, Dataset data, Objective objective, String what) {
+  private static void checkShapes(
+      TrainableModel model, Dataset data, Objective objective, String what) {
     if (data.size() == 0) {
       throw new IllegalArgumentException("the " + what + " data must not be empty");
     }

@@ -1,6 +1,5 @@
 package dev.neurite.runtime.train;
 
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.optim.Optimizer;
 import java.util.ArrayList;
@@ -11,7 +10,7 @@ import java.util.SplittableRandom;
 /** One call of {@link Trainer#fit}: the epoch loop and everything it keeps between epochs. */
 final class TrainingRun {
   private final Trainer config;
-  private final Model model;
+  private final TrainableModel model;
   private final Dataset train;
   private final Dataset validation;
   private final Objective objective;
@@ -29,7 +28,7 @@ final class TrainingRun {
   private double bestLoss;
   private int bestEpoch;
 
-  TrainingRun(Trainer config, Model model, Dataset train, Dataset validation,
+  TrainingRun(Trainer config, TrainableModel model, Dataset train, Dataset validation,
       Objective objective, Optimizer optimizer, SplittableRandom random) {
     this.config = config;
     this.model = model;

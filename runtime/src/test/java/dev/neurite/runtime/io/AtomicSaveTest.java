@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.neurite.runtime.Model;
+import dev.neurite.runtime.train.TrainableModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ class AtomicSaveTest {
     Path file = dir.resolve("iris.nrt");
     Files.write(dir.resolve(".iris.nrt.0.tmp"), new byte[] {9, 9});
     ModelFile.save(iris(1), file);
-    Model loaded = iris(3);
+    TrainableModel loaded = iris(3);
     ModelFile.load(file, loaded);
     assertArrayEquals(Networks.bits(iris(1)), Networks.bits(loaded));
     assertEquals(List.of(".iris.nrt.0.tmp", "iris.nrt"), names(dir));

@@ -1,13 +1,13 @@
 package dev.neurite.runtime.io;
 
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.NetworkSpec;
+import dev.neurite.runtime.train.TrainableModel;
 
 /** A model whose parameters cannot be read, as if the process died while saving. */
-final class FailingModel implements Model {
-  private final Model delegate;
+final class FailingModel implements TrainableModel {
+  private final TrainableModel delegate;
 
-  FailingModel(Model delegate) {
+  FailingModel(TrainableModel delegate) {
     this.delegate = delegate;
   }
 

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.neurite.runtime.Activation;
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.data.Standardizer;
+import dev.neurite.runtime.train.TrainableModel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -31,7 +31,7 @@ class ModelFileCorruptionTest {
   private Path file;
   private byte[] good;
   /** The model failed loads go into; each test checks it stays untouched. */
-  private final Model target = iris(7);
+  private final TrainableModel target = iris(7);
 
   @BeforeEach
   void saveAGoodFile() throws IOException {
@@ -81,7 +81,7 @@ class ModelFileCorruptionTest {
 
   @Test
   void wrongShapeNamesBothShapes() throws IOException {
-    Model other = Networks.classifier("Small", 8, Activation.RELU, 1);
+    TrainableModel other = Networks.classifier("Small", 8, Activation.RELU, 1);
     double[] before = Networks.parameters(other);
     ShapeMismatchException e =
         assertThrows(ShapeMismatchException.class, () -> ModelFile.load(file, other));
@@ -138,7 +138,7 @@ class ModelFileCorruptionTest {
   @Test
   void randomDamageBehindValidChecksumsNeverEscapesAsAnotherException() {
     SplittableRandom random = new SplittableRandom(2024);
-    Model model = iris(9);
+    TrainableModel model = iris(9);
     for (int trial = 0; trial < 3000; trial++) {
       byte[] bad = good.clone();
       for (int k = 1 + random.nextInt(3); k > 0; k--) {
@@ -157,7 +157,7 @@ class ModelFileCorruptionTest {
 
   private String loadFails(byte[] bytes) throws IOException {
     Files.write(file, bytes);
-    Model model = iris(7);
+    TrainableModel model = iris(7);
     long[] before = bits(model);
     ModelFileException e =
         assertThrows(ModelFileException.class, () -> ModelFile.load(file, model));
@@ -166,7 +166,7 @@ class ModelFileCorruptionTest {
   }
 
   private String bytesLoadFails(byte[] bytes) {
-    Model model = target;
+    TrainableModel model = target;
     long[] before = bits(model);
     ModelFileException e = assertThrows(ModelFileException.class,
         () -> ModelFile.load("in memory", bytes, model));

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.Precision;
 import dev.neurite.runtime.data.Standardizer;
+import dev.neurite.runtime.train.TrainableModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,8 +34,8 @@ class ModelFileRoundTripTest {
 
   @Test
   void parametersComeBackBitForBitIntoAFreshModel() throws IOException {
-    Model saved = iris(1);
-    Model loaded = iris(2);
+    TrainableModel saved = iris(1);
+    TrainableModel loaded = iris(2);
     Path file = dir.resolve("iris.nrt");
     ModelFile.save(saved, file);
     ModelFileInfo info = ModelFile.load(file, loaded);
@@ -73,7 +73,7 @@ class ModelFileRoundTripTest {
   void streamsRoundTripToo() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ModelFile.write(iris(3), out, fullExtras());
-    Model loaded = iris(4);
+    TrainableModel loaded = iris(4);
     ModelFileInfo info = ModelFile.load(new ByteArrayInputStream(out.toByteArray()), loaded);
     assertArrayEquals(bits(iris(3)), bits(loaded));
     assertExtrasEqual(fullExtras(), info.extras());
@@ -87,7 +87,7 @@ class ModelFileRoundTripTest {
     Path file = dir.resolve("iris.nrt");
     ModelFile.save(iris(1), file);
     ModelFile.save(iris(5), file);
-    Model loaded = iris(2);
+    TrainableModel loaded = iris(2);
     ModelFile.load(file, loaded);
     assertArrayEquals(bits(iris(5)), bits(loaded));
     assertEquals(1, Files.list(dir).count(), "no temporary file left behind");

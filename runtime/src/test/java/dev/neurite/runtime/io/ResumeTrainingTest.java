@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import dev.neurite.runtime.Activation;
 import dev.neurite.runtime.LayerSpec;
 import dev.neurite.runtime.Loss;
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.Precision;
 import dev.neurite.runtime.optim.Adam;
 import dev.neurite.runtime.optim.Optimizer;
 import dev.neurite.runtime.reference.ReferenceNetwork;
+import dev.neurite.runtime.train.TrainableModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -27,14 +27,14 @@ class ResumeTrainingTest {
   private static final double[][] INPUTS = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
   private static final double[][] TARGETS = {{0}, {1}, {1}, {0}};
 
-  private static Model xor() {
+  private static TrainableModel xor() {
     return new ReferenceNetwork(NetworkSpec.of("Xor", 2,
         List.of(LayerSpec.dense(4, Activation.TANH), LayerSpec.dense(1, Activation.SIGMOID)),
         Loss.BINARY_CROSS_ENTROPY, Precision.DOUBLE, 7));
   }
 
   /** Full-batch steps: the mean gradient of the four samples, then one optimizer step. */
-  private static void train(Model model, Optimizer optimizer, int steps) {
+  private static void train(TrainableModel model, Optimizer optimizer, int steps) {
     double[] parameters = new double[model.parameterCount()];
     double[] gradient = new double[parameters.length];
     model.getParameters(parameters);
@@ -54,16 +54,16 @@ class ResumeTrainingTest {
   @Test
   void resumingFromTheFileFollowsTheUninterruptedRunBitForBit(@TempDir Path dir)
       throws IOException {
-    Model uninterrupted = xor();
+    TrainableModel uninterrupted = xor();
     train(uninterrupted, new Adam(0.05), 60);
 
-    Model first = xor();
+    TrainableModel first = xor();
     Adam firstAdam = new Adam(0.05);
     train(first, firstAdam, 25);
     Path file = dir.resolve("xor.nrt");
     ModelFile.save(first, file, ModelExtras.builder().optimizerState(firstAdam.state()).build());
 
-    Model resumed = xor();
+    TrainableModel resumed = xor();
     Adam resumedAdam = new Adam(0.05);
     resumedAdam.restoreState(ModelFile.load(file, resumed).extras().optimizerState());
     train(resumed, resumedAdam, 35);

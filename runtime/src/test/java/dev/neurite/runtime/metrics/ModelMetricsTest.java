@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.neurite.runtime.Activation;
 import dev.neurite.runtime.LayerSpec;
 import dev.neurite.runtime.Loss;
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.Precision;
 import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.reference.ReferenceNetwork;
+import dev.neurite.runtime.train.TrainableModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +19,8 @@ class ModelMetricsTest {
   private static final double EPS = 1e-12;
 
   /** One identity neuron {@code y = weight * x + bias}. */
-  private static Model line(double weight, double bias) {
-    Model model = new ReferenceNetwork(NetworkSpec.of("Line", 1,
+  private static TrainableModel line(double weight, double bias) {
+    TrainableModel model = new ReferenceNetwork(NetworkSpec.of("Line", 1,
         List.of(LayerSpec.dense(1, Activation.IDENTITY)), Loss.MEAN_SQUARED_ERROR,
         Precision.DOUBLE, 1));
     model.setParameters(new double[] {weight, bias});
@@ -28,8 +28,8 @@ class ModelMetricsTest {
   }
 
   /** Two identity neurons copying two inputs, so the predicted class is the larger input. */
-  private static Model passThrough() {
-    Model model = new ReferenceNetwork(NetworkSpec.of("Copy", 2,
+  private static TrainableModel passThrough() {
+    TrainableModel model = new ReferenceNetwork(NetworkSpec.of("Copy", 2,
         List.of(LayerSpec.dense(2, Activation.IDENTITY)), Loss.MEAN_SQUARED_ERROR,
         Precision.DOUBLE, 1));
     model.setParameters(new double[] {1, 0, 0, 1, 0, 0});

@@ -3,11 +3,11 @@ package dev.neurite.runtime.train;
 import dev.neurite.runtime.Activation;
 import dev.neurite.runtime.LayerSpec;
 import dev.neurite.runtime.Loss;
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.Precision;
 import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.reference.ReferenceNetwork;
+import dev.neurite.runtime.train.TrainableModel;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -53,7 +53,7 @@ final class Fixtures {
     return Dataset.of(x, y);
   }
 
-  static double[] parameters(Model model) {
+  static double[] parameters(TrainableModel model) {
     double[] p = new double[model.parameterCount()];
     model.getParameters(p);
     return p;

@@ -1,12 +1,12 @@
 package dev.neurite.samples.autoencoder;
 
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.data.OneHot;
 import dev.neurite.runtime.data.Split;
 import dev.neurite.runtime.metrics.ConfusionMatrix;
 import dev.neurite.runtime.metrics.RegressionMetrics;
+import dev.neurite.runtime.train.TrainableModel;
 import dev.neurite.runtime.train.Trainer;
 import dev.neurite.samples.support.Artifacts;
 import dev.neurite.samples.support.Outputs;
@@ -94,7 +94,7 @@ public final class AutoencoderSample {
    * Returns the encoder half of a trained autoencoder: a {@code DigitsEncoderNet} holding the
    * autoencoder's first parameters, those of the layers the two networks share.
    */
-  static DigitsEncoderNet encoderOf(Model autoencoder) {
+  static DigitsEncoderNet encoderOf(TrainableModel autoencoder) {
     DigitsEncoderNet encoder = new DigitsEncoderNet();
     NetworkSpec whole = autoencoder.spec();
     NetworkSpec half = encoder.spec();
@@ -121,7 +121,7 @@ public final class AutoencoderSample {
     return Dataset.of(pixels, pixels);
   }
 
-  private static double[][] encode(Model encoder, Dataset data) {
+  private static double[][] encode(TrainableModel encoder, Dataset data) {
     double[][] codes = new double[data.size()][encoder.outputSize()];
     for (int i = 0; i < codes.length; i++) {
       encoder.predict(data.input(i), codes[i]);

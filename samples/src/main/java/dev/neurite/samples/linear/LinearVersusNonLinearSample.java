@@ -1,10 +1,10 @@
 package dev.neurite.samples.linear;
 
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.metrics.ConfusionMatrix;
 import dev.neurite.runtime.optim.Sgd;
+import dev.neurite.runtime.train.TrainableModel;
 import dev.neurite.runtime.train.Trainer;
 import dev.neurite.runtime.train.TrainingHistory;
 import dev.neurite.samples.support.Artifacts;
@@ -66,7 +66,7 @@ public final class LinearVersusNonLinearSample {
   }
 
   /** Trains with plain SGD: the same optimizer, epochs and batches for both networks. */
-  static TrainingHistory train(Model net, Artifacts artifacts) {
+  static TrainingHistory train(TrainableModel net, Artifacts artifacts) {
     Trainer trainer = Trainer.builder()
         .optimizer(new Sgd(0.5))
         .epochs(EPOCHS)
@@ -77,7 +77,7 @@ public final class LinearVersusNonLinearSample {
     return trainer.fit(net, XOR);
   }
 
-  private static double report(String name, Model net, PrintStream out) {
+  private static double report(String name, TrainableModel net, PrintStream out) {
     double[] output = new double[1];
     out.println(name + ":");
     for (double[] input : INPUTS) {
@@ -95,7 +95,7 @@ public final class LinearVersusNonLinearSample {
    * layer and one output neuron computes before its output activation, read from the flat
    * parameter layout ({@code W2 W1} and {@code W2 b1 + b2}).
    */
-  static double[] collapse(Model linear) {
+  static double[] collapse(TrainableModel linear) {
     NetworkSpec spec = linear.spec();
     double[] p = new double[spec.parameterCount()];
     linear.getParameters(p);

@@ -1,10 +1,10 @@
 package dev.neurite.samples.regression;
 
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.metrics.RegressionMetrics;
 import dev.neurite.runtime.optim.Adam;
 import dev.neurite.runtime.optim.LearningRateSchedule;
+import dev.neurite.runtime.train.TrainableModel;
 import dev.neurite.runtime.train.Trainer;
 import dev.neurite.samples.support.Artifacts;
 import dev.neurite.samples.support.Outputs;
@@ -45,9 +45,9 @@ public final class RegressionSample {
     return new Result[] {sine, surface};
   }
 
-  private static Result fit(String name, Supplier<Model> factory, Dataset train, Dataset test,
-      Path dir, PrintStream out) throws IOException {
-    Model net = factory.get();
+  private static Result fit(String name, Supplier<TrainableModel> factory, Dataset train,
+      Dataset test, Path dir, PrintStream out) throws IOException {
+    TrainableModel net = factory.get();
     out.println(net.spec().summary());
     Artifacts artifacts = new Artifacts(dir, name, out);
     // Cosine annealing: large steps find the shape, small ones at the end polish it to a low

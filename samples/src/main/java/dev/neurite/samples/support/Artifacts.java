@@ -7,6 +7,7 @@ import dev.neurite.runtime.io.ModelExtras;
 import dev.neurite.runtime.io.ModelFile;
 import dev.neurite.runtime.io.ModelFileInfo;
 import dev.neurite.runtime.train.ConsoleProgressListener;
+import dev.neurite.runtime.train.TrainableModel;
 import dev.neurite.runtime.train.TrainingHistory;
 import dev.neurite.runtime.train.TrainingListener;
 import java.io.IOException;
@@ -94,7 +95,8 @@ public final class Artifacts {
    * Saves {@code trained} as {@code <sample>-<network>.nrt}, loads the file into {@code fresh},
    * and returns whether both predict exactly the same on every sample of {@code data}.
    */
-  public boolean saveAndReload(Model trained, Model fresh, Dataset data) throws IOException {
+  public boolean saveAndReload(TrainableModel trained, TrainableModel fresh, Dataset data)
+      throws IOException {
     return saveAndReload(trained, fresh, data, null);
   }
 
@@ -105,7 +107,8 @@ public final class Artifacts {
    * {@code data}.
    */
   public boolean saveAndReload(
-      Model trained, Model fresh, Dataset data, Standardizer standardizer) throws IOException {
+      TrainableModel trained, TrainableModel fresh, Dataset data, Standardizer standardizer)
+      throws IOException {
     Path path = file("-" + trained.spec().name() + ".nrt");
     ModelExtras extras = standardizer == null
         ? ModelExtras.none() : ModelExtras.builder().standardizer(standardizer).build();

@@ -1,8 +1,8 @@
 package dev.neurite.samples.xor;
 
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.reference.ReferenceNetwork;
+import dev.neurite.runtime.train.TrainableModel;
 import dev.neurite.samples.support.Artifacts;
 import dev.neurite.samples.support.Outputs;
 import java.io.IOException;
@@ -31,7 +31,7 @@ public final class XorBuilderSample {
     out.println(XorModels.XOR.summary());
     Artifacts artifacts = new Artifacts(dir, "xor-builder", out);
     XorBuilderNet compiled = new XorBuilderNet();
-    Model interpreted = new ReferenceNetwork(XorModels.XOR);
+    TrainableModel interpreted = new ReferenceNetwork(XorModels.XOR);
     artifacts.writeHistories(new String[] {"generated class", "reference interpreter"},
         XorSample.train(compiled, artifacts), XorSample.train(interpreted, artifacts));
     out.println("Generated XorBuilderNet:");

@@ -1,9 +1,9 @@
 package dev.neurite.samples.xor;
 
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.metrics.ConfusionMatrix;
 import dev.neurite.runtime.optim.Sgd;
+import dev.neurite.runtime.train.TrainableModel;
 import dev.neurite.runtime.train.Trainer;
 import dev.neurite.runtime.train.TrainingHistory;
 import dev.neurite.samples.support.Artifacts;
@@ -40,7 +40,7 @@ public final class XorSample {
   }
 
   /** Trains {@code net} on the four points with plain SGD, all four in every step. */
-  static TrainingHistory train(Model net, Artifacts artifacts) {
+  static TrainingHistory train(TrainableModel net, Artifacts artifacts) {
     Trainer trainer = Trainer.builder()
         .optimizer(new Sgd(0.5))
         .epochs(EPOCHS)
@@ -55,7 +55,7 @@ public final class XorSample {
    * Prints each input with the network's output and the rounded class, then the confusion
    * matrix; returns the accuracy.
    */
-  static double report(Model net, PrintStream out) {
+  static double report(TrainableModel net, PrintStream out) {
     double[] output = new double[1];
     for (int i = 0; i < INPUTS.length; i++) {
       net.predict(INPUTS[i], output);
