@@ -2,6 +2,7 @@ package dev.neurite.bench.peers;
 
 import dev.neurite.bench.workloads.Samples;
 import dev.neurite.runtime.FloatModel;
+import dev.neurite.runtime.train.TrainableModel;
 
 /**
  * The class Neurite generated: inference through its float {@code predict}, without conversion;
@@ -13,7 +14,7 @@ final class GeneratedPeer extends ModelPeer {
   private final float[] output;
 
   GeneratedPeer(FloatModel model, double[] initial, Samples samples) {
-    super(model, initial, samples);
+    super((TrainableModel) model, initial, samples); // generated: both contracts
     this.model = model;
     this.inputs = Samples.toFloat(samples.inputs());
     this.output = new float[model.outputSize()];

@@ -3,6 +3,7 @@ package dev.neurite.bench.peers;
 import dev.neurite.bench.workloads.Samples;
 import dev.neurite.bench.workloads.Workload;
 import dev.neurite.runtime.reference.ReferenceNetwork;
+import dev.neurite.runtime.train.TrainableModel;
 
 /** The implementations the bench compares, by the name the benchmarks' parameter uses. */
 public enum PeerKind {
@@ -46,7 +47,7 @@ public enum PeerKind {
    */
   public Peer create(Workload workload, long seed) {
     double[] initial = new double[workload.spec().parameterCount()];
-    workload.newGenerated().getParameters(initial);
+    ((TrainableModel) workload.newGenerated()).getParameters(initial);
     Samples samples = Samples.of(workload.spec(), seed);
     Peer peer = instantiate(workload, initial, samples);
     ReferenceNetwork oracle = new ReferenceNetwork(workload.spec());

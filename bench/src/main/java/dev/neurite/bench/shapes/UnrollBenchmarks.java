@@ -1,6 +1,7 @@
 package dev.neurite.bench.shapes;
 
 import dev.neurite.runtime.FloatModel;
+import dev.neurite.runtime.train.TrainableModel;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,7 @@ public class UnrollBenchmarks {
   public String layer;
 
   private FloatModel model;
+  private TrainableModel trainable;
   private float[] input;
   private float[] output;
   private double[] inputs;
@@ -47,6 +49,7 @@ public class UnrollBenchmarks {
   @Setup
   public void setUp() {
     model = LAYERS.get(layer).get();
+    trainable = (TrainableModel) model; // every generated class implements both contracts
     int n = model.inputSize();
     SplittableRandom random = new SplittableRandom(5);
     input = new float[n];
@@ -73,6 +76,6 @@ public class UnrollBenchmarks {
   /** Forward and backward pass of one sample, through the runtime's double contract. */
   @Benchmark
   public double forwardBackward() {
-    return model.forwardBackward(inputs, target, gradient);
+    return trainable.forwardBackward(inputs, target, gradient);
   }
 }
