@@ -7,13 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.reference.ReferenceNetwork;
+import dev.neurite.runtime.train.TrainableModel;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * The bad-argument contract of {@link Model}, on the interpreter and the default batched pass:
- * an {@link IllegalArgumentException} naming the argument, with nothing changed.
+ * The bad-argument contract of {@link Model} and {@link TrainableModel}, on the interpreter and
+ * the default batched pass: an {@link IllegalArgumentException} naming the argument, with nothing
+ * changed.
  */
 class ModelArgumentsTest {
   private final ReferenceNetwork model = new ReferenceNetwork(NetworkSpec.of("Net", 2,
