@@ -3,7 +3,6 @@ package dev.neurite.bench.peers;
 import dev.neurite.bench.workloads.Samples;
 import dev.neurite.bench.workloads.Workload;
 import dev.neurite.runtime.reference.ReferenceNetwork;
-import dev.neurite.runtime.train.TrainableModel;
 
 /** The implementations the bench compares, by the name the benchmarks' parameter uses. */
 public enum PeerKind {
@@ -46,8 +45,7 @@ public enum PeerKind {
    * @throws IllegalStateException if the peer does not compute the same function
    */
   public Peer create(Workload workload, long seed) {
-    double[] initial = new double[workload.spec().parameterCount()];
-    ((TrainableModel) workload.newGenerated()).getParameters(initial);
+    double[] initial = workload.initialParameters();
     Samples samples = Samples.of(workload.spec(), seed);
     Peer peer = instantiate(workload, initial, samples);
     ReferenceNetwork oracle = new ReferenceNetwork(workload.spec());

@@ -27,8 +27,7 @@ class PeerKindTest {
   @ParameterizedTest
   @EnumSource(value = Workload.class, names = {"W1", "W2", "W3"})
   void handWrittenTrainingStepIsTheReferenceSgdStep(Workload w) {
-    double[] initial = new double[w.spec().parameterCount()];
-    w.newGenerated().getParameters(initial);
+    double[] initial = w.initialParameters();
     Samples samples = Samples.of(w.spec(), SEED);
     Peer reference = new ModelPeer(new ReferenceNetwork(w.spec()), initial, samples);
     Peer hand = new HandWrittenPeer(w, initial, samples);
@@ -47,8 +46,7 @@ class PeerKindTest {
   @ParameterizedTest
   @EnumSource(value = Workload.class, names = {"W1", "W2", "W3"})
   void shapedTrainingStepIsTheReferenceSgdStep(Workload w) {
-    double[] initial = new double[w.spec().parameterCount()];
-    w.newGenerated().getParameters(initial);
+    double[] initial = w.initialParameters();
     Samples samples = Samples.of(w.spec(), SEED);
     Peer reference = new ModelPeer(new ReferenceNetwork(w.spec()), initial, samples);
     Peer shaped = new ShapedPeer(w, initial, samples);
@@ -62,8 +60,7 @@ class PeerKindTest {
   @ParameterizedTest
   @EnumSource(value = Workload.class, names = {"W1", "W2", "W3"})
   void generatedTrainingStepIsTheReferenceSgdStep(Workload w) {
-    double[] initial = new double[w.spec().parameterCount()];
-    w.newGenerated().getParameters(initial);
+    double[] initial = w.initialParameters();
     Samples samples = Samples.of(w.spec(), SEED);
     Peer reference = new ModelPeer(new ReferenceNetwork(w.spec()), initial, samples);
     Peer generated = new GeneratedPeer(w.newGenerated(), initial, samples);
@@ -75,8 +72,7 @@ class PeerKindTest {
   @ParameterizedTest
   @EnumSource(value = Workload.class, names = {"W3", "W4"})
   void vectorTrainingStepIsTheReferenceSgdStep(Workload w) {
-    double[] initial = new double[w.spec().parameterCount()];
-    w.newGenerated().getParameters(initial);
+    double[] initial = w.initialParameters();
     Samples samples = Samples.of(w.spec(), SEED);
     Peer reference = new ModelPeer(new ReferenceNetwork(w.spec()), initial, samples);
     Peer vector = new GeneratedPeer(w.newVector(), initial, samples);
