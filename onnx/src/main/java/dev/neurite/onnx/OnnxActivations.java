@@ -140,7 +140,8 @@ final class OnnxActivations {
       case TANH: return node.setOpType("Tanh").build();
       case SOFTPLUS: return node.setOpType("Softplus").build();
       case SOFTSIGN: return node.setOpType("Softsign").build();
-      case LEAKY_RELU: return node.setOpType("LeakyRelu").addAttribute(f("alpha", parameter)).build();
+      case LEAKY_RELU:
+        return node.setOpType("LeakyRelu").addAttribute(f("alpha", parameter)).build();
       case ELU: return node.setOpType("Elu").addAttribute(f("alpha", parameter)).build();
       case SELU: return node.setOpType("Selu").build();
       case HARD_SIGMOID:

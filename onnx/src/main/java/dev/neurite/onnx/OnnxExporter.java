@@ -5,7 +5,6 @@ import dev.neurite.onnx.proto.Onnx.ModelProto;
 import dev.neurite.onnx.proto.Onnx.NodeProto;
 import dev.neurite.onnx.proto.Onnx.OperatorSetIdProto;
 import dev.neurite.onnx.proto.Onnx.StringStringEntryProto;
-import dev.neurite.onnx.proto.Onnx.TensorProto;
 import dev.neurite.onnx.proto.Onnx.TensorShapeProto;
 import dev.neurite.onnx.proto.Onnx.TypeProto;
 import dev.neurite.onnx.proto.Onnx.ValueInfoProto;
@@ -95,7 +94,8 @@ public final class OnnxExporter {
       x = out;
     }
     ModelProto.Builder model = ModelProto.newBuilder()
-        .setIrVersion(opset > OnnxActivations.BASE_OPSET ? IR_VERSION_OPSET_20 : IR_VERSION_OPSET_17)
+        .setIrVersion(opset > OnnxActivations.BASE_OPSET ? IR_VERSION_OPSET_20
+            : IR_VERSION_OPSET_17)
         .setProducerName("Neurite")
         .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset))
         .setGraph(graph);
@@ -152,7 +152,7 @@ public final class OnnxExporter {
         .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(features))
         .build();
     TypeProto.Tensor tensor = TypeProto.Tensor.newBuilder()
-        .setElemType(doubles ? TensorProto.DataType.DOUBLE_VALUE : TensorProto.DataType.FLOAT_VALUE)
+        .setElemType(Tensors.elementType(doubles))
         .setShape(shape).build();
     return ValueInfoProto.newBuilder().setName(name)
         .setType(TypeProto.newBuilder().setTensorType(tensor)).build();

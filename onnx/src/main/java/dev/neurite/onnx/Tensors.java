@@ -19,10 +19,11 @@ final class Tensors {
     long count = elementCount(t);
     int type = t.getDataType();
     double[] values;
+    boolean raw = !t.getRawData().isEmpty();
     if (type == TensorProto.DataType.FLOAT_VALUE) {
-      values = t.getRawData().isEmpty() ? floatData(t) : raw(t.getRawData(), count, Float.BYTES, t);
+      values = raw ? raw(t.getRawData(), count, Float.BYTES, t) : floatData(t);
     } else if (type == TensorProto.DataType.DOUBLE_VALUE) {
-      values = t.getRawData().isEmpty() ? doubleData(t) : raw(t.getRawData(), count, Double.BYTES, t);
+      values = raw ? raw(t.getRawData(), count, Double.BYTES, t) : doubleData(t);
     } else {
       throw new OnnxException("tensor '" + t.getName() + "' has element type "
           + typeName(type) + "; Neurite reads FLOAT and DOUBLE tensors");
@@ -89,6 +90,11 @@ final class Tensors {
     }
   }
 
+  /** Returns the ONNX element type of doubles or floats. */
+  static int elementType(boolean doubles) {
+    return doubles ? TensorProto.DataType.DOUBLE_VALUE : TensorProto.DataType.FLOAT_VALUE;
+  }
+
   /** Returns a tensor of {@code values}, stored as little-endian raw data of the given type. */
   static TensorProto tensor(String name, double[] values, boolean asDouble, long... dims) {
     ByteBuffer b = ByteBuffer.allocate(values.length * (asDouble ? Double.BYTES : Float.BYTES))
@@ -103,7 +109,7 @@ final class Tensors {
     b.flip();
     TensorProto.Builder t = TensorProto.newBuilder()
         .setName(name)
-        .setDataType(asDouble ? TensorProto.DataType.DOUBLE_VALUE : TensorProto.DataType.FLOAT_VALUE)
+        .setDataType(elementType(asDouble))
         .setRawData(ByteString.copyFrom(b));
     for (long d : dims) {
       t.addDims(d);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.neurite.runtime.Activation;
+import dev.neurite.runtime.LayerSpec;
 import dev.neurite.runtime.Precision;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -44,7 +45,7 @@ class ImportAgreementTest {
     for (String f : new String[] {"torch_relu", "torch_leaky_relu", "torch_elu", "torch_selu",
         "torch_sigmoid", "torch_tanh", "torch_softplus", "keras_softsign", "torch_hardsigmoid",
         "torch_softmax", "gelu_tanh", "torch_no_bias"}) {
-      for (dev.neurite.runtime.LayerSpec l : OnnxImporter.importFile(Fixtures.onnx(f)).spec().layers()) {
+      for (LayerSpec l : OnnxImporter.importFile(Fixtures.onnx(f)).spec().layers()) {
         seen.add(l.activation());
       }
     }

@@ -158,7 +158,9 @@ public final class StateDict {
     return new ArrayList<>(prefixes);
   }
 
-  /** Orders dotted names segment by segment, numbers by value: {@code 2 < 10}, {@code a.2 < a.10}. */
+  /**
+   * Orders dotted names segment by segment, numbers by value: {@code 2 < 10}, {@code a.2 < a.10}.
+   */
   static int compareNames(String a, String b) {
     String[] x = a.split("\\.");
     String[] y = b.split("\\.");
