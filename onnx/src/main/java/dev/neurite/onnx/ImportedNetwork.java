@@ -1,9 +1,9 @@
 package dev.neurite.onnx;
 
 import dev.neurite.runtime.LayerSpec;
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.reference.ReferenceNetwork;
+import dev.neurite.runtime.train.TrainableModel;
 
 /**
  * A network read from an ONNX file: its {@link NetworkSpec} and its parameters in the flat
@@ -47,7 +47,7 @@ public final class ImportedNetwork {
    *
    * @throws IllegalArgumentException naming the first difference
    */
-  public <M extends Model> M loadInto(M model) {
+  public <M extends TrainableModel> M loadInto(M model) {
     NetworkSpec other = model.spec();
     String difference = difference(other);
     if (difference != null) {

@@ -9,9 +9,9 @@ import dev.neurite.onnx.proto.Onnx.TensorShapeProto;
 import dev.neurite.onnx.proto.Onnx.TypeProto;
 import dev.neurite.onnx.proto.Onnx.ValueInfoProto;
 import dev.neurite.runtime.LayerSpec;
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.Precision;
+import dev.neurite.runtime.train.TrainableModel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -41,7 +41,7 @@ public final class OnnxExporter {
   public OnnxExporter() {}
 
   /** Writes {@code model}'s network and parameters to {@code file}, tensors in its precision. */
-  public static void exportModel(Model model, Path file) throws IOException {
+  public static void exportModel(TrainableModel model, Path file) throws IOException {
     new OnnxExporter().write(model, file);
   }
 
@@ -52,7 +52,7 @@ public final class OnnxExporter {
   }
 
   /** Writes {@code model}'s network and parameters to {@code file}. */
-  public void write(Model model, Path file) throws IOException {
+  public void write(TrainableModel model, Path file) throws IOException {
     double[] parameters = new double[model.parameterCount()];
     model.getParameters(parameters);
     write(model.spec(), parameters, file);

@@ -2,9 +2,9 @@ package dev.neurite.runtime.io;
 
 import dev.neurite.runtime.Activation;
 import dev.neurite.runtime.LayerSpec;
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.Precision;
+import dev.neurite.runtime.train.TrainableModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ public final class StateDict {
   private StateDict() {}
 
   /** Returns {@code model}'s parameters by state-dict name, in layer order. */
-  public static Map<String, NpyArray> of(Model model) {
+  public static Map<String, NpyArray> of(TrainableModel model) {
     double[] parameters = new double[model.parameterCount()];
     model.getParameters(parameters);
     return of(model.spec(), parameters);
@@ -69,12 +69,12 @@ public final class StateDict {
   }
 
   /** Writes {@code model}'s parameters to {@code npz}, one array per state-dict name. */
-  public static void save(Model model, Path npz) throws IOException {
+  public static void save(TrainableModel model, Path npz) throws IOException {
     Npz.write(of(model), npz);
   }
 
   /** Writes one {@code <name>.npy} per state-dict name into {@code directory} (created). */
-  public static void saveLayers(Model model, Path directory) throws IOException {
+  public static void saveLayers(TrainableModel model, Path directory) throws IOException {
     Files.createDirectories(directory);
     for (Map.Entry<String, NpyArray> e : of(model).entrySet()) {
       Npy.write(e.getValue(), directory.resolve(e.getKey() + ".npy"));
@@ -82,7 +82,7 @@ public final class StateDict {
   }
 
   /** Reads the state dict in {@code npz} into {@code model}, whose layers it must fit. */
-  public static void load(Path npz, Model model) throws IOException {
+  public static void load(Path npz, TrainableModel model) throws IOException {
     model.setParameters(parameters(model.spec(), Npz.read(npz), npz.toString()));
   }
 
