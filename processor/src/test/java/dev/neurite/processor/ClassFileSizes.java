@@ -4,14 +4,18 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Test support: reads a class file far enough to know each method's bytecode size (the
- * {@code code_length} of its {@code Code} attribute, JVMS 4.7.3) and the constant pool's size.
+ * {@code code_length} of its {@code Code} attribute, JVMS 4.7.3), the constant pool's size and
+ * texts, and the class file's major version.
  */
-record ClassFileSizes(int constantPoolCount, Map<String, Integer> methodBytes) {
+record ClassFileSizes(int constantPoolCount, Map<String, Integer> methodBytes, int majorVersion,
+    List<String> utf8) {
 
   /** Parses {@code bytes}, a class file. */
   static ClassFileSizes of(byte[] bytes) {
@@ -32,7 +36,7 @@ record ClassFileSizes(int constantPoolCount, Map<String, Integer> methodBytes) {
       throw new IllegalArgumentException("not a class file");
     }
     in.readUnsignedShort(); // minor version
-    in.readUnsignedShort(); // major version
+    int major = in.readUnsignedShort();
     int count = in.readUnsignedShort();
     String[] utf8 = new String[count];
     for (int i = 1; i < count; i++) {
@@ -82,7 +86,13 @@ record ClassFileSizes(int constantPoolCount, Map<String, Integer> methodBytes) {
         }
       }
     }
-    return new ClassFileSizes(count, methods);
+    List<String> texts = new ArrayList<>();
+    for (String text : utf8) {
+      if (text != null) {
+        texts.add(text);
+      }
+    }
+    return new ClassFileSizes(count, methods, major, List.copyOf(texts));
   }
 
   private static void skipAttributes(DataInputStream in) throws IOException {

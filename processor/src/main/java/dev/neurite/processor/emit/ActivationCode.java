@@ -64,6 +64,16 @@ final class ActivationCode {
 
   /** Returns the helper methods of the activations in {@code used}, in enum order. */
   static List<MethodSpec> helpers(Iterable<Activation> used, NumericType t) {
+    return helpers(used, t, true);
+  }
+
+  /** Returns the forward rules alone of the activations in {@code used}: inference only. */
+  static List<MethodSpec> forwardHelpers(Iterable<Activation> used, NumericType t) {
+    return helpers(used, t, false);
+  }
+
+  private static List<MethodSpec> helpers(Iterable<Activation> used, NumericType t,
+      boolean derivatives) {
     List<MethodSpec> methods = new ArrayList<>();
     boolean fastTanh = false;
     for (Activation f : used) {
@@ -71,7 +81,9 @@ final class ActivationCode {
         continue;
       }
       methods.add(forwardMethod(f, t));
-      methods.add(derivativeMethod(f, t));
+      if (derivatives) {
+        methods.add(derivativeMethod(f, t));
+      }
       fastTanh |= t == NumericType.FLOAT && (f == Activation.TANH || f == Activation.GELU);
     }
     if (fastTanh) {

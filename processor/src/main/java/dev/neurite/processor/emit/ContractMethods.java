@@ -305,7 +305,8 @@ final class ContractMethods {
     return m.build();
   }
 
-  private static MethodSpec requireLength() {
+  /** Returns {@code requireLength(what, length, expected)}, shared with the frozen class. */
+  static MethodSpec requireLength() {
     return MethodSpec.methodBuilder("requireLength")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addParameter(String.class, "what")

@@ -49,6 +49,14 @@ abstract class LayerEmitter {
   abstract void addTo(TypeSpec.Builder type);
 
   /**
+   * Adds the forward pass alone ({@code forwardN}, split into parts as planned), which reads the
+   * layer's weights and writes {@code zN} and {@code aN}: all a frozen class needs of a layer.
+   */
+  void addForwardTo(TypeSpec.Builder type) {
+    throw new IllegalStateException("layer " + n + " has no frozen forward pass");
+  }
+
+  /**
    * Adds the layer's fields and methods of the grouped training pass ({@link BatchedTraining}):
    * {@code forwardGroupN}, {@code accumulateGroupN} for dense layers, {@code propagateGroupN}.
    */

@@ -43,7 +43,7 @@ final class LoopLayerEmitter extends LayerEmitter {
     if (layer.spec().hasBias()) {
       type.addField(array("b" + n, outputs, "Layer " + n + "'s biases."));
     }
-    type.addMethod(forward());
+    addForwardTo(type);
     type.addMethod(backward());
     if (previous != null) {
       type.addMethod(propagate());
@@ -59,6 +59,11 @@ final class LoopLayerEmitter extends LayerEmitter {
         .addJavadoc("$L\n", doc)
         .initializer("new $T[$L][$L]", t.type(), rows, columns)
         .build();
+  }
+
+  @Override
+  void addForwardTo(TypeSpec.Builder type) {
+    type.addMethod(forward());
   }
 
   private MethodSpec forward() {

@@ -28,10 +28,7 @@ final class UnrolledLayerEmitter extends LayerEmitter {
     if (layer.spec().hasBias()) {
       type.addField(array("b" + n, layer.outputs(), "Layer " + n + "'s biases."));
     }
-    addParts(type, method("forward" + n, "Layer $L, unrolled: $L.\n", n, describe())
-        .addParameter(t.arrayType(), "x"), layer.forwardParts(), this::forward, "x",
-        layer.spec().activation() == Activation.SOFTMAX
-            ? CodeBlock.of("softmax(z$L, a$L);\n", n, n) : CodeBlock.of(""));
+    addForwardTo(type);
     addParts(type, method("backward" + n,
             "Adds layer $L's parameter gradient, from d$L and its inputs a$L.\n", n, n, n - 1)
         .addParameter(DOUBLES, "g"), layer.gradientParts(), this::backward, "g", CodeBlock.of(""));
@@ -43,6 +40,14 @@ final class UnrolledLayerEmitter extends LayerEmitter {
     type.addMethod(load());
     type.addMethod(store());
     addBatchGradient(type, false);
+  }
+
+  @Override
+  void addForwardTo(TypeSpec.Builder type) {
+    addParts(type, method("forward" + n, "Layer $L, unrolled: $L.\n", n, describe())
+        .addParameter(t.arrayType(), "x"), layer.forwardParts(), this::forward, "x",
+        layer.spec().activation() == Activation.SOFTMAX
+            ? CodeBlock.of("softmax(z$L, a$L);\n", n, n) : CodeBlock.of(""));
   }
 
   String describe() {

@@ -124,6 +124,38 @@ public final class ModelFile {
           + (in == null ? "stream" : "model") + " was null");
     }
     String source = "the model file stream";
+    return load(source, readStream(in, source), into);
+  }
+
+  /**
+   * Reads the model file at {@code path} whole, without a model to load it into: the network it
+   * was saved from, its parameters and its extras (what a frozen class is written from).
+   *
+   * @throws ModelFileException if the file is not a model file, is truncated or corrupted, has
+   *     an unknown version, or names an activation or loss this runtime does not know
+   */
+  public static SavedModel read(Path path) throws IOException {
+    if (path == null) {
+      throw new IllegalArgumentException("path must not be null");
+    }
+    return SavedModel.of(path.toString(), ModelFileReader.read(path.toString(), readFile(path)));
+  }
+
+  /**
+   * Reads a model file whole from {@code in}, as {@link #read(Path)} does; {@code source} names
+   * it in error messages. The caller closes the stream.
+   *
+   * @throws ModelFileException as {@link #read(Path)} does
+   */
+  public static SavedModel read(InputStream in, String source) throws IOException {
+    if (in == null || source == null) {
+      throw new IllegalArgumentException("stream and source must not be null, but "
+          + (in == null ? "stream" : "source") + " was null");
+    }
+    return SavedModel.of(source, ModelFileReader.read(source, readStream(in, source)));
+  }
+
+  private static byte[] readStream(InputStream in, String source) throws IOException {
     byte[] header = new byte[ModelFileFormat.HEADER_SIZE];
     int headerLength = readUpTo(in, header, header.length);
     long declared = ModelFileReader.checkHeader(source, header, headerLength);
@@ -138,7 +170,7 @@ public final class ModelFile {
       file.write(chunk, 0, n);
       left -= n;
     }
-    return load(source, file.toByteArray(), into);
+    return file.toByteArray();
   }
 
   /** Loads the complete file {@code file}, read from {@code source}, into {@code into}. */
@@ -172,7 +204,7 @@ public final class ModelFile {
     return info(c);
   }
 
-  private static ModelFileInfo info(ModelFileReader.Contents c) {
+  static ModelFileInfo info(ModelFileReader.Contents c) {
     return new ModelFileInfo(ModelFileFormat.VERSION, c.networkName, c.precision, c.seed,
         c.shape.toString(), c.extras);
   }

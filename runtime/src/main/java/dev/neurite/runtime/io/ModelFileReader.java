@@ -18,6 +18,7 @@ import java.util.List;
 final class ModelFileReader {
   private final String source;
   private final DataInputStream in;
+  private double[] dropoutRates;
 
   private ModelFileReader(String source, byte[] body) {
     this.source = source;
@@ -102,6 +103,7 @@ final class ModelFileReader {
       c.seed = in.readLong();
       c.loss = readString("loss");
       c.shape = readShape();
+      c.dropoutRates = dropoutRates;
       c.parameters = readArray("parameters");
       c.extras = readExtras();
       if (in.available() != 0) {
@@ -131,6 +133,7 @@ final class ModelFileReader {
     int inputSize = in.readInt();
     int layerCount = readCount("layers", 1 + 4 + 2 + 8 + 1 + 8, ModelFileFormat.MAX_LAYERS);
     List<ShapeFingerprint.Layer> layers = new ArrayList<>();
+    dropoutRates = new double[layerCount];
     for (int l = 0; l < layerCount; l++) {
       need(5, "layer " + l);
       byte kind = in.readByte();
@@ -142,7 +145,8 @@ final class ModelFileReader {
       need(17, "layer " + l);
       double parameter = in.readDouble();
       boolean bias = in.readBoolean();
-      in.readDouble(); // The dropout rate does not change what the weights mean.
+      // The dropout rate does not change what the weights mean: not part of the fingerprint.
+      dropoutRates[l] = in.readDouble();
       layers.add(new ShapeFingerprint.Layer(kind == ModelFileFormat.DENSE, units, activation,
           parameter, bias));
     }
@@ -241,6 +245,8 @@ final class ModelFileReader {
     long seed;
     String loss;
     ShapeFingerprint shape;
+    /** Each layer's dropout rate as saved (0 for dense layers). */
+    double[] dropoutRates;
     double[] parameters;
     ModelExtras extras;
   }
