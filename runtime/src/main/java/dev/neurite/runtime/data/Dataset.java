@@ -1,20 +1,34 @@
 package dev.neurite.runtime.data;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * Samples for training or evaluation: one input row and one target row per sample.
  *
  * <p>The rows are held by reference, not copied; a dataset never changes them. Subsets and
- * splits share the rows of the dataset they come from.
+ * splits share the rows of the dataset they come from. A dataset may also know the names of its
+ * input columns and of its classes (as {@link CsvReader} reads them from a header and from string
+ * labels); subsets, splits and standardized copies keep them.
  */
 public final class Dataset {
   private final double[][] inputs;
   private final double[][] targets;
+  private final List<String> inputNames;
+  private final List<String> classNames;
 
   private Dataset(double[][] inputs, double[][] targets) {
+    this(inputs, targets, Collections.<String>emptyList(), Collections.<String>emptyList());
+  }
+
+  private Dataset(double[][] inputs, double[][] targets, List<String> inputNames,
+      List<String> classNames) {
     this.inputs = inputs;
     this.targets = targets;
+    this.inputNames = inputNames;
+    this.classNames = classNames;
   }
 
   /**
@@ -47,6 +61,53 @@ public final class Dataset {
             + rows[0].length + " like row 0, but had " + rows[r].length);
       }
     }
+  }
+
+  /**
+   * Returns this dataset with the names of its input columns, one per input.
+   *
+   * @throws IllegalArgumentException if the list is null, holds null, or has another size than
+   *     {@link #inputSize()} (an empty list means no names)
+   */
+  public Dataset withInputNames(List<String> names) {
+    List<String> copy = names(names, "input names");
+    if (!copy.isEmpty() && inputs.length > 0 && copy.size() != inputSize()) {
+      throw new IllegalArgumentException("input names must be one per input (" + inputSize()
+          + "), but were " + copy.size());
+    }
+    return new Dataset(inputs, targets, copy, classNames);
+  }
+
+  /**
+   * Returns this dataset with the names of its classes, in the order of the target columns (for a
+   * single 0/1 target: the name of 0, then of 1).
+   *
+   * @throws IllegalArgumentException if the list is null or holds null
+   */
+  public Dataset withClassNames(List<String> names) {
+    return new Dataset(inputs, targets, inputNames, names(names, "class names"));
+  }
+
+  private static List<String> names(List<String> names, String what) {
+    if (names == null || names.contains(null)) {
+      throw new IllegalArgumentException(what + " must not be null or hold null");
+    }
+    return Collections.unmodifiableList(new ArrayList<>(names));
+  }
+
+  /** Returns a dataset of these rows with the names of {@code other}. */
+  static Dataset withNamesOf(Dataset other, double[][] inputs, double[][] targets) {
+    return new Dataset(inputs, targets, other.inputNames, other.classNames);
+  }
+
+  /** Returns the names of the input columns, or an empty list if they are not known. */
+  public List<String> inputNames() {
+    return inputNames;
+  }
+
+  /** Returns the names of the classes, or an empty list if they are not known. */
+  public List<String> classNames() {
+    return classNames;
   }
 
   /** Returns the number of samples. */
@@ -94,7 +155,7 @@ public final class Dataset {
       in[k] = inputs[i];
       out[k] = targets[i];
     }
-    return new Dataset(in, out);
+    return new Dataset(in, out, inputNames, classNames);
   }
 
   /**
@@ -117,8 +178,7 @@ public final class Dataset {
     int[] order = shuffledIndices(inputs.length, seed);
     int trainSize = (int) Math.round(inputs.length * trainFraction);
     trainSize = Math.max(1, Math.min(inputs.length - 1, trainSize));
-    return new Split(subset(range(order, 0, trainSize)),
-        subset(range(order, trainSize, inputs.length)));
+    return Split.of(this, range(order, 0, trainSize), range(order, trainSize, inputs.length));
   }
 
   /**

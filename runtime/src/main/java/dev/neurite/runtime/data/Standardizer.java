@@ -132,7 +132,7 @@ public final class Standardizer {
       transformInPlace(inputs[i]);
       targets[i] = data.target(i);
     }
-    return Dataset.of(inputs, targets);
+    return Dataset.withNamesOf(data, inputs, targets);
   }
 
   private static String length(double[] array) {

@@ -30,7 +30,7 @@ final class StratifiedSplitter {
     // Shuffle across classes too, so that neither part is sorted by class.
     shuffle(train, random);
     shuffle(test, random);
-    return new Split(data.subset(toArray(train)), data.subset(toArray(test)));
+    return Split.of(data, toArray(train), toArray(test));
   }
 
   /** Groups sample indices by class: the largest target value, or a single target >= 0.5. */

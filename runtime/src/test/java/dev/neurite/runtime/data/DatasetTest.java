@@ -142,4 +142,26 @@ class DatasetTest {
     }
     return s.toString();
   }
+
+  @Test
+  void splitsKnowTheRowsOfEachPartAndKeepTheNames() {
+    Dataset data = numbered(40).withClassNames(java.util.Arrays.asList("low", "high"));
+    for (Split split : new Split[] {data.split(0.75, 9), data.stratifiedSplit(0.75, 9)}) {
+      int[] train = split.trainIndices();
+      int[] test = split.testIndices();
+      assertEquals(split.train().size(), train.length);
+      assertEquals(split.test().size(), test.length);
+      for (int k = 0; k < train.length; k++) {
+        assertSame(data.input(train[k]), split.train().input(k));
+      }
+      for (int k = 0; k < test.length; k++) {
+        assertSame(data.input(test[k]), split.test().input(k));
+      }
+      assertEquals(data.classNames(), split.test().classNames());
+    }
+    IllegalStateException unknown = assertThrows(IllegalStateException.class,
+        () -> new Split(data, data).trainIndices());
+    assertEquals("this split was made from two datasets, so it has no row indices; "
+        + "Dataset.split and stratifiedSplit record them", unknown.getMessage());
+  }
 }
