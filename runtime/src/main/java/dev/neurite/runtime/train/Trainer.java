@@ -1,6 +1,7 @@
 package dev.neurite.runtime.train;
 
 import dev.neurite.runtime.CostFunction;
+import dev.neurite.runtime.Model;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.SpecProblem;
 import dev.neurite.runtime.SpecValidator;
@@ -191,8 +192,28 @@ public final class Trainer {
           + " inputs" + (objective.targetsMatchOutputs()
               ? " and " + model.outputSize() + " targets" : "")
           + " per sample for " + model.spec().name() + ", but had " + data.inputSize()
-          + " and " + data.targetSize());
+          + " and " + data.targetSize() + (targetsOk ? "" : targetAdvice(model, data)));
     }
+  }
+
+  /** Names the reader setting that gives targets of the model's output size, where one does. */
+  static String targetAdvice(Model model, Dataset data) {
+    int outputs = model.outputSize();
+    if (outputs == 1 && data.targetSize() == 2) {
+      return ": for one sigmoid output, read a two-class label as one 0/1 column with "
+          + "CsvReader.builder().binary() (or give the network a 2-unit softmax output)";
+    }
+    if (outputs >= 2 && data.targetSize() == 1) {
+      return ": for " + outputs + " outputs, read the labels as one-hot rows with "
+          + "CsvReader.builder().classes(" + outputs + ") (or give the network one sigmoid "
+          + "output for a 0/1 label)";
+    }
+    if (outputs >= 2 && data.targetSize() >= 2) {
+      return ": the labels hold " + data.targetSize() + " classes; give the network "
+          + data.targetSize() + " outputs, or set CsvReader.builder().classes(" + outputs + ")"
+          + " if the data has " + outputs + " classes";
+    }
+    return "";
   }
 
   private static void requireNonNull(String what, Object value) {
@@ -254,6 +275,14 @@ public final class Trainer {
       requireNonNull("listener", value);
       listeners.add(value);
       return this;
+    }
+
+    /**
+     * Adds a listener called after each epoch; a lambda such as
+     * {@code epoch -> log(epoch.trainLoss())} fits.
+     */
+    public Builder listener(EpochListener value) {
+      return listener((TrainingListener) value);
     }
 
     /**

@@ -143,4 +143,12 @@ class TrainerTest {
     }
     return sum / (to - from);
   }
+
+  @Test
+  void aLambdaHearsEachEpoch() {
+    java.util.List<Integer> epochs = new java.util.ArrayList<>();
+    Trainer.builder().epochs(3).listener(epoch -> epochs.add(epoch.epoch())).build()
+        .fit(Fixtures.xorNetwork(1), Fixtures.xor());
+    assertEquals(Arrays.asList(1, 2, 3), epochs);
+  }
 }
