@@ -10,6 +10,7 @@ import java.util.Map;
 
 /**
  * What a model file may hold besides the weights: the {@link Standardizer} the inputs need, the
+ * one that maps regression targets to the network's outputs, the names of the classes, the
  * optimizer's state (to resume training on the same trajectory), and any named arrays of
  * doubles. Immutable; arrays are copied in and out.
  *
@@ -24,17 +25,21 @@ public final class ModelExtras {
   /** The longest name of an array, in UTF-8 bytes. */
   public static final int MAX_NAME_BYTES = 1024;
 
-  private static final ModelExtras NONE = new ModelExtras(null, null, new LinkedHashMap<>());
+  private static final ModelExtras NONE = new Builder().build();
 
   private final Standardizer standardizer;
+  private final Standardizer targetStandardizer;
+  private final List<String> classNames;
   private final double[][] optimizerState;
   private final Map<String, double[]> arrays;
 
-  private ModelExtras(
-      Standardizer standardizer, double[][] optimizerState, Map<String, double[]> arrays) {
-    this.standardizer = standardizer;
-    this.optimizerState = optimizerState;
-    this.arrays = arrays;
+  private ModelExtras(Builder b) {
+    this.standardizer = b.standardizer;
+    this.targetStandardizer = b.targetStandardizer;
+    this.classNames = Collections.unmodifiableList(new ArrayList<>(b.classNames));
+    this.optimizerState = b.optimizerState;
+    // The builder never changes the arrays it holds, so sharing them stays immutable.
+    this.arrays = new LinkedHashMap<>(b.arrays);
   }
 
   /** Returns the extras of a file that holds weights only. */
@@ -50,6 +55,19 @@ public final class ModelExtras {
   /** Returns the standardizer of the inputs, or null if none was saved. */
   public Standardizer standardizer() {
     return standardizer;
+  }
+
+  /**
+   * Returns the standardizer of the regression targets (the network predicts standardized
+   * targets), or null if none was saved.
+   */
+  public Standardizer targetStandardizer() {
+    return targetStandardizer;
+  }
+
+  /** Returns the names of the classes, in the order of the network's outputs; may be empty. */
+  public List<String> classNames() {
+    return classNames;
   }
 
   /** Returns a copy of the optimizer's state as it was saved, or null if none was saved. */
@@ -78,7 +96,8 @@ public final class ModelExtras {
 
   @Override
   public String toString() {
-    return "ModelExtras(standardizer " + (standardizer != null) + ", optimizer state "
+    return "ModelExtras(standardizer " + (standardizer != null) + ", target standardizer "
+        + (targetStandardizer != null) + ", classes " + classNames + ", optimizer state "
         + (optimizerState == null ? "none" : optimizerState.length + " arrays") + ", arrays "
         + arrays.keySet() + ")";
   }
@@ -86,6 +105,8 @@ public final class ModelExtras {
   /** Collects the extras to save with a model. */
   public static final class Builder {
     private Standardizer standardizer;
+    private Standardizer targetStandardizer;
+    private List<String> classNames = Collections.emptyList();
     private double[][] optimizerState;
     private final Map<String, double[]> arrays = new LinkedHashMap<>();
 
@@ -97,6 +118,28 @@ public final class ModelExtras {
         throw new IllegalArgumentException("standardizer must not be null");
       }
       this.standardizer = value;
+      return this;
+    }
+
+    /** Saves {@code value}, the standardizer of the regression targets the model predicts. */
+    public Builder targetStandardizer(Standardizer value) {
+      if (value == null) {
+        throw new IllegalArgumentException("target standardizer must not be null");
+      }
+      this.targetStandardizer = value;
+      return this;
+    }
+
+    /**
+     * Saves the names of the classes, in the order of the model's outputs.
+     *
+     * @throws IllegalArgumentException if the list is null or holds null
+     */
+    public Builder classNames(List<String> names) {
+      if (names == null || names.contains(null)) {
+        throw new IllegalArgumentException("class names must not be null or hold null");
+      }
+      this.classNames = new ArrayList<>(names);
       return this;
     }
 
@@ -142,8 +185,7 @@ public final class ModelExtras {
 
     /** Returns the extras collected so far. */
     public ModelExtras build() {
-      // The builder never changes the arrays it holds, so sharing them stays immutable.
-      return new ModelExtras(standardizer, optimizerState, new LinkedHashMap<>(arrays));
+      return new ModelExtras(this);
     }
   }
 }

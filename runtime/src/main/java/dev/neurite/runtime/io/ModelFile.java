@@ -1,5 +1,6 @@
 package dev.neurite.runtime.io;
 
+import dev.neurite.runtime.data.Standardizer;
 import dev.neurite.runtime.train.TrainableModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -70,6 +71,17 @@ public final class ModelFile {
       throw new IllegalArgumentException("the standardizer must have " + model.inputSize()
           + " columns, one per input of " + model.spec().name() + ", but had "
           + extras.standardizer().size());
+    }
+    Standardizer targets = extras.targetStandardizer();
+    if (targets != null && targets.size() != model.outputSize()) {
+      throw new IllegalArgumentException("the target standardizer must have "
+          + model.outputSize() + " columns, one per output of " + model.spec().name()
+          + ", but had " + targets.size());
+    }
+    int classes = Math.max(2, model.outputSize());
+    if (!extras.classNames().isEmpty() && extras.classNames().size() != classes) {
+      throw new IllegalArgumentException("the class names must be " + classes + ", one per class "
+          + "of " + model.spec().name() + ", but were " + extras.classNames());
     }
     return ModelFileWriter.encode(model, extras);
   }

@@ -21,6 +21,10 @@ import java.util.zip.CRC32;
  *   normalizer: byte present; if 1: int n, n means, n standard deviations
  *   optimizer:  byte present; if 1: int arrays, per array: int n, n doubles
  *   arrays:     int count, per array: string name, int n, n doubles
+ *   pipeline:   (optional: only when a target normalizer or class names are saved, so files
+ *               without them are byte for byte what earlier versions wrote, and files written
+ *               before it load unchanged) byte 1; target normalizer as the normalizer above;
+ *               int count, count strings: the class names
  * trailer:
  *   4  CRC-32 of every byte before
  * string: unsigned short byte count, then UTF-8 bytes
@@ -42,6 +46,8 @@ final class ModelFileFormat {
   static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 64;
   static final byte DENSE = 0;
   static final byte DROPOUT = 1;
+  /** The tag of the optional section after the arrays. */
+  static final byte PIPELINE_SECTION = 1;
   /** Sanity limits on counts, checked before anything is allocated. */
   static final int MAX_LAYERS = 100_000;
   static final int MAX_ARRAYS = 1_000_000;

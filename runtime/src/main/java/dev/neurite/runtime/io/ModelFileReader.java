@@ -155,15 +155,9 @@ final class ModelFileReader {
 
   private ModelExtras readExtras() throws IOException {
     ModelExtras.Builder extras = ModelExtras.builder();
-    if (readPresence("normalizer")) {
-      int n = readCount("normalizer columns", 16, Integer.MAX_VALUE);
-      double[] means = readValues(n);
-      double[] stddevs = readValues(n);
-      try {
-        extras.standardizer(Standardizer.of(means, stddevs));
-      } catch (IllegalArgumentException e) {
-        throw corrupted("its normalizer is invalid: " + e.getMessage());
-      }
+    Standardizer inputs = readStandardizer("normalizer");
+    if (inputs != null) {
+      extras.standardizer(inputs);
     }
     if (readPresence("optimizer state")) {
       int arrays = readCount("optimizer arrays", 4, ModelFileFormat.MAX_ARRAYS);
@@ -182,7 +176,42 @@ final class ModelFileReader {
         throw corrupted("array " + i + " is invalid: " + e.getMessage());
       }
     }
+    if (in.available() > 0) {
+      readPipeline(extras);
+    }
     return extras.build();
+  }
+
+  /** Reads the optional pipeline section: the target standardizer and the class names. */
+  private void readPipeline(ModelExtras.Builder extras) throws IOException {
+    byte tag = in.readByte();
+    if (tag != ModelFileFormat.PIPELINE_SECTION) {
+      throw corrupted("it holds an unknown section " + tag + " after its arrays");
+    }
+    Standardizer targets = readStandardizer("target normalizer");
+    if (targets != null) {
+      extras.targetStandardizer(targets);
+    }
+    int count = readCount("class names", 2, ModelFileFormat.MAX_ARRAYS);
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      names.add(readString("class name " + i));
+    }
+    extras.classNames(names);
+  }
+
+  private Standardizer readStandardizer(String what) throws IOException {
+    if (!readPresence(what)) {
+      return null;
+    }
+    int n = readCount(what + " columns", 16, Integer.MAX_VALUE);
+    double[] means = readValues(n);
+    double[] stddevs = readValues(n);
+    try {
+      return Standardizer.of(means, stddevs);
+    } catch (IllegalArgumentException e) {
+      throw corrupted("its " + what + " is invalid: " + e.getMessage());
+    }
   }
 
   private boolean readPresence(String what) throws IOException {

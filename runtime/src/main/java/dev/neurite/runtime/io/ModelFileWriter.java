@@ -50,6 +50,7 @@ final class ModelFileWriter {
         writeString(out, name);
         writeArray(out, extras.array(name));
       }
+      writePipeline(out, extras);
     } catch (IOException e) {
       throw new IllegalStateException("writing to memory cannot fail", e);
     }
@@ -77,6 +78,19 @@ final class ModelFileWriter {
       out.writeInt(standardizer.size());
       writeValues(out, standardizer.means());
       writeValues(out, standardizer.stddevs());
+    }
+  }
+
+  /** Writes the pipeline section only when there is one: other files stay as they were. */
+  private static void writePipeline(DataOutputStream out, ModelExtras extras) throws IOException {
+    if (extras.targetStandardizer() == null && extras.classNames().isEmpty()) {
+      return;
+    }
+    out.writeByte(ModelFileFormat.PIPELINE_SECTION);
+    writeStandardizer(out, extras.targetStandardizer());
+    out.writeInt(extras.classNames().size());
+    for (String name : extras.classNames()) {
+      writeString(out, name);
     }
   }
 
