@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import dev.neurite.processor.plan.Budget;
 import dev.neurite.processor.validate.ProcessorRule;
 import dev.neurite.runtime.SpecRule;
 import java.util.EnumSet;
@@ -102,6 +103,11 @@ class DiagnosticsTest {
             .replace("package test;", "package dev.neurite;")
             .replace("@Network(", "@Network(name = /*^*/\"dsl\", "),
             ProcessorRule.NAME_PACKAGE.format("dev.neurite.dsl", "dev.neurite.dsl")),
+        new Case(ProcessorRule.LAYER_COUNT.id(), xor("@Input(2)")
+            .replace("@Dense(units = 4, activation = Activation.TANH)\n",
+                "@Dense(units = 4, activation = Activation.TANH)\n".repeat(Budget.LAYERS))
+            .replace("@Dense(units = 1", "/*^*/@Dense(units = 1"),
+            ProcessorRule.LAYER_COUNT.format(Budget.LAYERS, Budget.LAYERS + 1)),
         new Case(SpecRule.PARAMETER_COUNT.id(), xor("@Input(2)")
             .replace("units = 4", "units = /*^*/2_000_000_000"),
             "a network must have at most 2147483639 parameters"),

@@ -1,5 +1,6 @@
 package dev.neurite.processor.validate;
 
+import dev.neurite.processor.plan.Budget;
 import dev.neurite.processor.read.Declaration;
 import dev.neurite.processor.read.Location;
 import dev.neurite.runtime.SpecProblem;
@@ -34,6 +35,10 @@ public final class DeclarationValidator {
       for (SpecProblem p : SpecValidator.trainingProblems(declaration.layers())) {
         problems.add(fromSpec(declaration, p));
       }
+    }
+    if (declaration.layers().size() > Budget.LAYERS) {
+      problems.add(new Problem(ProcessorRule.LAYER_COUNT.format(Budget.LAYERS,
+          declaration.layers().size()), declaration.locate(Budget.LAYERS, "layer")));
     }
     if (declaration.losses().size() > 1) {
       problems.add(new Problem(ProcessorRule.LOSS_COUNT.format(declaration.losses().size()),
