@@ -10,6 +10,7 @@ import dev.neurite.processor.plan.LayerPlan;
 import dev.neurite.processor.plan.NetworkPlan;
 import dev.neurite.runtime.Activation;
 import dev.neurite.runtime.Loss;
+import dev.neurite.runtime.ModelArguments;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.Precision;
 import dev.neurite.runtime.data.Dataset;
@@ -68,7 +69,6 @@ final class ContractMethods {
     type.addMethod(run());
     type.addMethod(outputDelta());
     type.addMethod(backpropagate());
-    type.addMethod(requireLength());
   }
 
   private static MethodSpec getter(String name, Class<?> type, String value) {
@@ -82,14 +82,14 @@ final class ContractMethods {
 
   private MethodSpec getParameters() {
     return override("getParameters").addParameter(DOUBLES, "destination")
-        .addStatement("requireLength($S, destination.length, PARAMETERS)", "destination")
+        .addCode(requireLength("destination", "PARAMETERS"))
         .addCode(eachDenseLayer("store", DOUBLES, "destination"))
         .build();
   }
 
   private MethodSpec setParameters() {
     return override("setParameters").addParameter(DOUBLES, "source")
-        .addStatement("requireLength($S, source.length, PARAMETERS)", "source")
+        .addCode(requireLength("source", "PARAMETERS"))
         .addCode(eachDenseLayer("load", DOUBLES, "source"))
         .build();
   }
@@ -117,8 +117,8 @@ final class ContractMethods {
     return override("predict")
         .addParameter(float[].class, "input")
         .addParameter(float[].class, "output")
-        .addStatement("requireLength($S, input.length, INPUTS)", "input")
-        .addStatement("requireLength($S, output.length, OUTPUTS)", "output")
+        .addCode(requireLength("input", "INPUTS"))
+        .addCode(requireLength("output", "OUTPUTS"))
         .addStatement("run($L)", runArguments("input", "false"))
         .addStatement("System.arraycopy(a$L, 0, output, 0, OUTPUTS)", last)
         .build();
@@ -152,8 +152,8 @@ final class ContractMethods {
   }
 
   private MethodSpec passBody(MethodSpec.Builder m) {
-    return m.addStatement("requireLength($S, input.length, INPUTS)", "input")
-        .addStatement("requireLength($S, output.length, OUTPUTS)", "output")
+    return m.addCode(requireLength("input", "INPUTS"))
+        .addCode(requireLength("output", "OUTPUTS"))
         .beginControlFlow("for (int i = 0; i < INPUTS; i++)")
         .addStatement("a0[i] = $Linput[i]", t.cast())
         .endControlFlow()
@@ -169,7 +169,7 @@ final class ContractMethods {
         .addParameter(DOUBLES, "input")
         .addParameter(DOUBLES, "target")
         .addParameter(DOUBLES, "gradient")
-        .addStatement("requireLength($S, gradient.length, PARAMETERS)", "gradient")
+        .addCode(requireLength("gradient", "PARAMETERS"))
         .addStatement("double loss = forwardAndDelta(input, target)")
         .addStatement("backpropagate(gradient)")
         .addStatement("return loss")
@@ -188,7 +188,9 @@ final class ContractMethods {
         .addParameter(int.class, "from")
         .addParameter(int.class, "to")
         .addParameter(DOUBLES, "gradient")
-        .addStatement("requireLength($S, gradient.length, PARAMETERS)", "gradient")
+        .addCode(requireLength("gradient", "PARAMETERS"))
+        .addStatement("$T.requireBatch(data, order, from, to, INPUTS, OUTPUTS)",
+            ModelArguments.class)
         .addCode(eachDenseLayer("clear", null, null))
         .addStatement("double loss = 0");
     if (grouped) {
@@ -222,7 +224,7 @@ final class ContractMethods {
         .returns(double.class)
         .addParameter(DOUBLES, "input")
         .addParameter(DOUBLES, "target")
-        .addStatement("requireLength($S, target.length, OUTPUTS)", "target")
+        .addCode(requireLength("target", "OUTPUTS"))
         .addStatement("forward(input, output)")
         .addStatement("double loss = $T.$L.value(output, target, OUTPUTS)", Loss.class,
             loss.name());
@@ -246,8 +248,8 @@ final class ContractMethods {
     return override("backward")
         .addParameter(DOUBLES, "outputGradient")
         .addParameter(DOUBLES, "gradient")
-        .addStatement("requireLength($S, outputGradient.length, OUTPUTS)", "outputGradient")
-        .addStatement("requireLength($S, gradient.length, PARAMETERS)", "gradient")
+        .addCode(requireLength("outputGradient", "OUTPUTS"))
+        .addCode(requireLength("gradient", "PARAMETERS"))
         .addStatement("outputDelta(outputGradient)")
         .addStatement("backpropagate(gradient)")
         .build();
@@ -325,7 +327,7 @@ final class ContractMethods {
     return backwardCalls(plan, dense, propagate);
   }
 
-  /** Returns {@code requireLength(what, length, expected)}, shared with the frozen class. */
+  /** Returns the frozen class's own length check: it depends on nothing, not even ModelArguments. */
   static MethodSpec requireLength() {
     return MethodSpec.methodBuilder("requireLength")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -337,5 +339,14 @@ final class ContractMethods {
             " must have length ", ", but had length ")
         .endControlFlow()
         .build();
+  }
+
+  /**
+   * Returns the check of an array argument (not null, of length {@code expected}) that the
+   * runtime's {@link ModelArguments} makes for every implementation of the contract.
+   */
+  static CodeBlock requireLength(String name, String expected) {
+    return CodeBlock.builder().addStatement("$T.requireLength($S, $N, $L)", ModelArguments.class,
+        name, name, expected).build();
   }
 }
