@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.neurite.runtime.FloatModel;
 import dev.neurite.runtime.Model;
 import dev.neurite.runtime.data.Dataset;
+import dev.neurite.runtime.train.TrainableModel;
 import java.util.function.Consumer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,8 +23,10 @@ class GeneratedArgumentsTest {
   @ParameterizedTest(name = "unroll limit {0}")
   @ValueSource(ints = {16, 0})
   void badArgumentsAreRefusedByName(int unrollLimit) {
-    FloatModel model = Compiled.instance("test.Xor", ProcessorTest.XOR, "test.XorNet",
-        FloatModel.class, "-Aneurite.unrollLimit=" + unrollLimit);
+    Object generated = Compiled.instance("test.Xor", ProcessorTest.XOR, "test.XorNet",
+        Object.class, "-Aneurite.unrollLimit=" + unrollLimit);
+    TrainableModel model = (TrainableModel) generated;
+    FloatModel floats = (FloatModel) generated;
     double[] before = parameters(model);
     double[] two = new double[2];
     double[] one = new double[1];
@@ -31,8 +34,8 @@ class GeneratedArgumentsTest {
     refused("input", m -> m.predict(null, one), model);
     refused("input", m -> m.predict(new double[3], one), model);
     refused("output", m -> m.predict(two, null), model);
-    refused("input", m -> m.predict((float[]) null, new float[1]), model);
-    refused("output", m -> m.predict(new float[2], new float[2]), model);
+    refused("input", m -> floats.predict((float[]) null, new float[1]), model);
+    refused("output", m -> floats.predict(new float[2], new float[2]), model);
     refused("source", m -> m.setParameters(null), model);
     refused("destination", m -> m.getParameters(new double[1]), model);
     refused("input", m -> m.forwardBackward(null, one, gradient), model);
@@ -54,13 +57,14 @@ class GeneratedArgumentsTest {
     assertArrayEquals(before, parameters(model), "a refused call changes nothing");
   }
 
-  private static void refused(String argument, Consumer<FloatModel> call, FloatModel model) {
+  private static void refused(
+      String argument, Consumer<TrainableModel> call, TrainableModel model) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> call.accept(model));
     assertTrue(e.getMessage().startsWith(argument + " "), e.getMessage());
   }
 
-  private static double[] parameters(Model model) {
+  private static double[] parameters(TrainableModel model) {
     double[] p = new double[model.parameterCount()];
     model.getParameters(p);
     return p;
