@@ -327,7 +327,7 @@ final class ContractMethods {
     return backwardCalls(plan, dense, propagate);
   }
 
-  /** Returns the frozen class's own length check: it depends on nothing, not even ModelArguments. */
+  /** Returns the frozen class's own length check: it depends on nothing, not ModelArguments. */
   static MethodSpec requireLength() {
     return MethodSpec.methodBuilder("requireLength")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
