@@ -6,11 +6,15 @@ import dev.neurite.runtime.Activation;
 import dev.neurite.runtime.LayerSpec;
 import dev.neurite.runtime.Loss;
 import dev.neurite.runtime.Model;
+import dev.neurite.runtime.ModelArguments;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.Precision;
 import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.init.WeightInit;
 import dev.neurite.runtime.train.TrainableModel;
+import java.lang.Math;
+import java.lang.Override;
+import java.lang.System;
 import java.util.Arrays;
 
 /**
@@ -216,14 +220,14 @@ public final class DigitsNet implements Model, TrainableModel {
 
   @Override
   public void getParameters(double[] destination) {
-    requireLength("destination", destination.length, PARAMETERS);
+    ModelArguments.requireLength("destination", destination, PARAMETERS);
     store1(destination);
     store2(destination);
   }
 
   @Override
   public void setParameters(double[] source) {
-    requireLength("source", source.length, PARAMETERS);
+    ModelArguments.requireLength("source", source, PARAMETERS);
     load1(source);
     load2(source);
   }
@@ -235,8 +239,8 @@ public final class DigitsNet implements Model, TrainableModel {
 
   @Override
   public void forward(double[] input, double[] output) {
-    requireLength("input", input.length, INPUTS);
-    requireLength("output", output.length, OUTPUTS);
+    ModelArguments.requireLength("input", input, INPUTS);
+    ModelArguments.requireLength("output", output, OUTPUTS);
     for (int i = 0; i < INPUTS; i++) {
       a0[i] = input[i];
     }
@@ -248,7 +252,7 @@ public final class DigitsNet implements Model, TrainableModel {
 
   @Override
   public double forwardBackward(double[] input, double[] target, double[] gradient) {
-    requireLength("gradient", gradient.length, PARAMETERS);
+    ModelArguments.requireLength("gradient", gradient, PARAMETERS);
     double loss = forwardAndDelta(input, target);
     backpropagate(gradient);
     return loss;
@@ -257,7 +261,8 @@ public final class DigitsNet implements Model, TrainableModel {
   @Override
   public double forwardBackwardBatch(Dataset data, int[] order, int from, int to,
       double[] gradient) {
-    requireLength("gradient", gradient.length, PARAMETERS);
+    ModelArguments.requireLength("gradient", gradient, PARAMETERS);
+    ModelArguments.requireBatch(data, order, from, to, INPUTS, OUTPUTS);
     clear1();
     clear2();
     double loss = 0;
@@ -281,7 +286,7 @@ public final class DigitsNet implements Model, TrainableModel {
    * Runs one training sample forward, returns its loss and writes d2.
    */
   private double forwardAndDelta(double[] input, double[] target) {
-    requireLength("target", target.length, OUTPUTS);
+    ModelArguments.requireLength("target", target, OUTPUTS);
     forward(input, output);
     double loss = Loss.CATEGORICAL_CROSS_ENTROPY.value(output, target, OUTPUTS);
     // CATEGORICAL_CROSS_ENTROPY after SOFTMAX: the gradient with respect to z2 is y - t.
@@ -294,8 +299,8 @@ public final class DigitsNet implements Model, TrainableModel {
 
   @Override
   public void backward(double[] outputGradient, double[] gradient) {
-    requireLength("outputGradient", outputGradient.length, OUTPUTS);
-    requireLength("gradient", gradient.length, PARAMETERS);
+    ModelArguments.requireLength("outputGradient", outputGradient, OUTPUTS);
+    ModelArguments.requireLength("gradient", gradient, PARAMETERS);
     outputDelta(outputGradient);
     backpropagate(gradient);
   }
@@ -331,12 +336,6 @@ public final class DigitsNet implements Model, TrainableModel {
     backward1(gradient);
   }
 
-  private static void requireLength(String what, int length, int expected) {
-    if (length != expected) {
-      throw new IllegalArgumentException(what + " must have length " + expected + ", but had length " + length);
-    }
-  }
-
   /**
    * Runs samples order[k] to order[k + 3] forward and back together: adds their gradients
    * to the batch's and returns the sum of their losses.
@@ -344,7 +343,7 @@ public final class DigitsNet implements Model, TrainableModel {
   private double trainGroup(Dataset data, int[] order, int k) {
     for (int s = 0; s < 4; s++) {
       double[] input = data.input(order[k + s]);
-      requireLength("input", input.length, INPUTS);
+      ModelArguments.requireLength("input", input, INPUTS);
       double[] x = ag0[s];
       for (int i = 0; i < INPUTS; i++) {
         x[i] = input[i];
@@ -366,7 +365,7 @@ public final class DigitsNet implements Model, TrainableModel {
    * Returns the loss of sample s of the group and writes its dg2.
    */
   private double deltaOf(int s, double[] target) {
-    requireLength("target", target.length, OUTPUTS);
+    ModelArguments.requireLength("target", target, OUTPUTS);
     double[] y = ag2[s];
     for (int k = 0; k < OUTPUTS; k++) {
       output[k] = y[k];

@@ -7,6 +7,7 @@ import dev.neurite.runtime.Dropout;
 import dev.neurite.runtime.FloatModel;
 import dev.neurite.runtime.LayerSpec;
 import dev.neurite.runtime.Loss;
+import dev.neurite.runtime.ModelArguments;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.Precision;
 import dev.neurite.runtime.data.Dataset;
@@ -189,22 +190,22 @@ public final class DropoutNet implements FloatModel, TrainableModel {
 
   @Override
   public void getParameters(double[] destination) {
-    requireLength("destination", destination.length, PARAMETERS);
+    ModelArguments.requireLength("destination", destination, PARAMETERS);
     store1(destination);
     store3(destination);
   }
 
   @Override
   public void setParameters(double[] source) {
-    requireLength("source", source.length, PARAMETERS);
+    ModelArguments.requireLength("source", source, PARAMETERS);
     load1(source);
     load3(source);
   }
 
   @Override
   public void predict(float[] input, float[] output) {
-    requireLength("input", input.length, INPUTS);
-    requireLength("output", output.length, OUTPUTS);
+    ModelArguments.requireLength("input", input, INPUTS);
+    ModelArguments.requireLength("output", output, OUTPUTS);
     run(input, false);
     System.arraycopy(a3, 0, output, 0, OUTPUTS);
   }
@@ -233,8 +234,8 @@ public final class DropoutNet implements FloatModel, TrainableModel {
    * The forward pass of predict (drop false) and forward (drop if training).
    */
   private void pass(double[] input, double[] output, boolean drop) {
-    requireLength("input", input.length, INPUTS);
-    requireLength("output", output.length, OUTPUTS);
+    ModelArguments.requireLength("input", input, INPUTS);
+    ModelArguments.requireLength("output", output, OUTPUTS);
     for (int i = 0; i < INPUTS; i++) {
       a0[i] = (float) input[i];
     }
@@ -246,7 +247,7 @@ public final class DropoutNet implements FloatModel, TrainableModel {
 
   @Override
   public double forwardBackward(double[] input, double[] target, double[] gradient) {
-    requireLength("gradient", gradient.length, PARAMETERS);
+    ModelArguments.requireLength("gradient", gradient, PARAMETERS);
     double loss = forwardAndDelta(input, target);
     backpropagate(gradient);
     return loss;
@@ -255,7 +256,8 @@ public final class DropoutNet implements FloatModel, TrainableModel {
   @Override
   public double forwardBackwardBatch(Dataset data, int[] order, int from, int to,
       double[] gradient) {
-    requireLength("gradient", gradient.length, PARAMETERS);
+    ModelArguments.requireLength("gradient", gradient, PARAMETERS);
+    ModelArguments.requireBatch(data, order, from, to, INPUTS, OUTPUTS);
     clear1();
     clear3();
     double loss = 0;
@@ -275,7 +277,7 @@ public final class DropoutNet implements FloatModel, TrainableModel {
    * Runs one training sample forward, returns its loss and writes d3.
    */
   private double forwardAndDelta(double[] input, double[] target) {
-    requireLength("target", target.length, OUTPUTS);
+    ModelArguments.requireLength("target", target, OUTPUTS);
     forward(input, output);
     double loss = Loss.HUBER.value(output, target, OUTPUTS);
     Loss.HUBER.gradient(output, target, outputGradient, OUTPUTS);
@@ -285,8 +287,8 @@ public final class DropoutNet implements FloatModel, TrainableModel {
 
   @Override
   public void backward(double[] outputGradient, double[] gradient) {
-    requireLength("outputGradient", outputGradient.length, OUTPUTS);
-    requireLength("gradient", gradient.length, PARAMETERS);
+    ModelArguments.requireLength("outputGradient", outputGradient, OUTPUTS);
+    ModelArguments.requireLength("gradient", gradient, PARAMETERS);
     outputDelta(outputGradient);
     backpropagate(gradient);
   }
@@ -317,12 +319,6 @@ public final class DropoutNet implements FloatModel, TrainableModel {
     propagate3();
     propagate2();
     backward1(gradient);
-  }
-
-  private static void requireLength(String what, int length, int expected) {
-    if (length != expected) {
-      throw new IllegalArgumentException(what + " must have length " + expected + ", but had length " + length);
-    }
   }
 
   /**

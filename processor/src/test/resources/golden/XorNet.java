@@ -6,11 +6,15 @@ import dev.neurite.runtime.Activation;
 import dev.neurite.runtime.FloatModel;
 import dev.neurite.runtime.LayerSpec;
 import dev.neurite.runtime.Loss;
+import dev.neurite.runtime.ModelArguments;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.Precision;
 import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.init.WeightInit;
 import dev.neurite.runtime.train.TrainableModel;
+import java.lang.Math;
+import java.lang.Override;
+import java.lang.System;
 import java.util.Arrays;
 
 /**
@@ -171,22 +175,22 @@ public final class XorNet implements FloatModel, TrainableModel {
 
   @Override
   public void getParameters(double[] destination) {
-    requireLength("destination", destination.length, PARAMETERS);
+    ModelArguments.requireLength("destination", destination, PARAMETERS);
     store1(destination);
     store2(destination);
   }
 
   @Override
   public void setParameters(double[] source) {
-    requireLength("source", source.length, PARAMETERS);
+    ModelArguments.requireLength("source", source, PARAMETERS);
     load1(source);
     load2(source);
   }
 
   @Override
   public void predict(float[] input, float[] output) {
-    requireLength("input", input.length, INPUTS);
-    requireLength("output", output.length, OUTPUTS);
+    ModelArguments.requireLength("input", input, INPUTS);
+    ModelArguments.requireLength("output", output, OUTPUTS);
     run(input);
     System.arraycopy(a2, 0, output, 0, OUTPUTS);
   }
@@ -198,8 +202,8 @@ public final class XorNet implements FloatModel, TrainableModel {
 
   @Override
   public void forward(double[] input, double[] output) {
-    requireLength("input", input.length, INPUTS);
-    requireLength("output", output.length, OUTPUTS);
+    ModelArguments.requireLength("input", input, INPUTS);
+    ModelArguments.requireLength("output", output, OUTPUTS);
     for (int i = 0; i < INPUTS; i++) {
       a0[i] = (float) input[i];
     }
@@ -211,7 +215,7 @@ public final class XorNet implements FloatModel, TrainableModel {
 
   @Override
   public double forwardBackward(double[] input, double[] target, double[] gradient) {
-    requireLength("gradient", gradient.length, PARAMETERS);
+    ModelArguments.requireLength("gradient", gradient, PARAMETERS);
     double loss = forwardAndDelta(input, target);
     backpropagate(gradient);
     return loss;
@@ -220,7 +224,8 @@ public final class XorNet implements FloatModel, TrainableModel {
   @Override
   public double forwardBackwardBatch(Dataset data, int[] order, int from, int to,
       double[] gradient) {
-    requireLength("gradient", gradient.length, PARAMETERS);
+    ModelArguments.requireLength("gradient", gradient, PARAMETERS);
+    ModelArguments.requireBatch(data, order, from, to, INPUTS, OUTPUTS);
     clear1();
     clear2();
     double loss = 0;
@@ -239,7 +244,7 @@ public final class XorNet implements FloatModel, TrainableModel {
    * Runs one training sample forward, returns its loss and writes d2.
    */
   private double forwardAndDelta(double[] input, double[] target) {
-    requireLength("target", target.length, OUTPUTS);
+    ModelArguments.requireLength("target", target, OUTPUTS);
     forward(input, output);
     double loss = Loss.BINARY_CROSS_ENTROPY.value(output, target, OUTPUTS);
     // BINARY_CROSS_ENTROPY after SIGMOID: the gradient with respect to z2 is y - t.
@@ -252,8 +257,8 @@ public final class XorNet implements FloatModel, TrainableModel {
 
   @Override
   public void backward(double[] outputGradient, double[] gradient) {
-    requireLength("outputGradient", outputGradient.length, OUTPUTS);
-    requireLength("gradient", gradient.length, PARAMETERS);
+    ModelArguments.requireLength("outputGradient", outputGradient, OUTPUTS);
+    ModelArguments.requireLength("gradient", gradient, PARAMETERS);
     outputDelta(outputGradient);
     backpropagate(gradient);
   }
@@ -282,12 +287,6 @@ public final class XorNet implements FloatModel, TrainableModel {
     backward2(gradient);
     propagate2();
     backward1(gradient);
-  }
-
-  private static void requireLength(String what, int length, int expected) {
-    if (length != expected) {
-      throw new IllegalArgumentException(what + " must have length " + expected + ", but had length " + length);
-    }
   }
 
   /**

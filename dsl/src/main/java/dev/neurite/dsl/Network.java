@@ -50,8 +50,13 @@ public @interface Network {
    */
   String name() default "";
 
-  /** The loss the network is trained against. */
-  Loss loss() default Loss.MEAN_SQUARED_ERROR;
+  /**
+   * The loss the network is trained against: exactly one, written {@code loss = Loss.NAME}.
+   * Required on a class, as the builder's {@code loss(...)} is: a network trained against a
+   * default it was not given would learn the wrong thing without a word. (An array only so
+   * that a missing loss can be told from a given one; the processor refuses none and two.)
+   */
+  Loss[] loss() default {};
 
   /** The floating-point type of the generated class. */
   Precision precision() default Precision.FLOAT;

@@ -2,29 +2,30 @@ package dev.neurite.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
+import dev.neurite.processor.emit.GeneratedSource;
 import dev.neurite.processor.emit.ModelEmitter;
 import dev.neurite.processor.plan.Planner;
 import dev.neurite.processor.read.AnnotatedClassReader;
 import dev.neurite.processor.read.AnnotationTrees;
 import dev.neurite.processor.read.Annotations;
 import dev.neurite.processor.read.BuilderChainReader;
+import dev.neurite.processor.read.CompilationSurroundings;
 import dev.neurite.processor.read.Declaration;
 import dev.neurite.processor.read.Location;
 import dev.neurite.processor.read.UnreadableAnnotationException;
 import dev.neurite.processor.validate.BuilderChainValidator;
 import dev.neurite.processor.validate.DeclarationValidator;
-import dev.neurite.processor.validate.ExistingType;
 import dev.neurite.processor.validate.Problem;
 import dev.neurite.processor.validate.ProcessorRule;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.SpecProblem;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.InvalidPathException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import javax.annotation.processing.AbstractProcessor;
@@ -134,7 +135,8 @@ public final class NeuriteProcessor extends AbstractProcessor {
     if (declaration == null) {
       return;
     }
-    List<Problem> problems = new DeclarationValidator(this::existing).validate(declaration);
+    List<Problem> problems = new DeclarationValidator(new CompilationSurroundings(
+        processingEnv.getElementUtils(), trees, generated)).validate(declaration);
     problems.forEach(p -> report(p.message(), p.location()));
     if (!problems.isEmpty() || !options.problems().isEmpty()) {
       return; // bad options were reported in init; code from guessed options would mislead
@@ -168,28 +170,29 @@ public final class NeuriteProcessor extends AbstractProcessor {
     return null;
   }
 
-  /** Looks first at what this run generated, then at the compilation's types. */
-  private Optional<ExistingType> existing(String qualifiedName) {
-    String from = generated.get(qualifiedName);
-    return from != null ? Optional.of(new ExistingType(from))
-        : Annotations.existing(processingEnv.getElementUtils(), qualifiedName);
-  }
-
-  /** Writes through the Filer with {@code origin} as the one originating element. */
-  private void write(JavaFile file, Declaration declaration, Element origin) throws IOException {
+  /**
+   * Writes through the Filer with {@code origin} as the one originating element; what the file
+   * system refuses (a name too long for it, say) is the user's to fix, not a bug.
+   */
+  private void write(JavaFile file, Declaration declaration, Element origin) {
     String name = declaration.generatedName();
+    Location at = declaration.locate(SpecProblem.NETWORK, "name");
     JavaFileObject source;
     try {
       source = processingEnv.getFiler().createSourceFile(name, origin);
     } catch (FilerException taken) {
       // the name is a source of this compilation, or another processor's output
-      report(ProcessorRule.NAME_CLASH.format(name),
-          declaration.locate(SpecProblem.NETWORK, "name"));
+      report(ProcessorRule.NAME_CLASH.format(name), at);
+      return;
+    } catch (IOException | InvalidPathException refused) {
+      report(ProcessorRule.FILE_WRITE.format(name, refused), at);
       return;
     }
     generated.put(name, declaration.sourceName());
     try (Writer writer = source.openWriter()) {
-      file.writeTo(writer);
+      writer.write(GeneratedSource.text(file));
+    } catch (IOException | InvalidPathException refused) {
+      report(ProcessorRule.FILE_WRITE.format(name, refused), at);
     }
   }
 

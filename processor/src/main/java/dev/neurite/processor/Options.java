@@ -82,10 +82,10 @@ public final class Options {
 
   private static int nonNegativeInt(
       Map<String, String> raw, String name, int fallback, List<String> problems) {
-    String text = raw.get(name);
-    if (text == null) {
+    if (!raw.containsKey(name)) {
       return fallback;
     }
+    String text = valueOf(raw, name);
     try {
       int value = Integer.parseInt(text.trim());
       if (value >= 0) {
@@ -103,8 +103,7 @@ public final class Options {
     if (!raw.containsKey(name)) {
       return fallback;
     }
-    // javac maps a bare -Aname to null: a flag without a value is as unclear as a wrong one
-    String text = raw.get(name) == null ? "" : raw.get(name);
+    String text = valueOf(raw, name);
     switch (text.trim()) {
       case "true":
         return true;
@@ -114,6 +113,14 @@ public final class Options {
         problems.add(ProcessorRule.OPTION_VALUE.format(name, EXPECTED.get(name), text));
         return fallback;
     }
+  }
+
+  /**
+   * javac maps a bare {@code -Aname} to {@code null}, {@code -Aname=} to the empty string: an
+   * option without a value is as unclear as a wrong one, so both are errors.
+   */
+  private static String valueOf(Map<String, String> raw, String name) {
+    return raw.get(name) == null ? "" : raw.get(name);
   }
 
   private static <V> Map<String, V> sorted(Map<String, V> map) {

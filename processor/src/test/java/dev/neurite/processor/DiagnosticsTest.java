@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import dev.neurite.processor.plan.Budget;
 import dev.neurite.processor.validate.ProcessorRule;
 import dev.neurite.runtime.SpecRule;
 import java.util.EnumSet;
@@ -75,6 +76,38 @@ class DiagnosticsTest {
         new Case(SpecRule.NAME.id(), xor("@Input(2)")
             .replace("@Network(", "@Network(name = /*^*/\"Xor Net\", "),
             "the network name must be a Java identifier"),
+        new Case(SpecRule.NAME_RESERVED.id(), xor("@Input(2)")
+            .replace("@Network(", "@Network(name = /*^*/\"record\", "),
+            "the network name must not be \"record\", which javac refuses as a class name"),
+        new Case(SpecRule.NAME_CHARACTER.id(), xor("@Input(2)")
+            .replace("@Network(", "@Network(name = /*^*/\"Xor\\u200bNet\", "),
+            "the network name must not contain U+200B (ZERO WIDTH SPACE)"),
+        new Case(SpecRule.NAME_LENGTH.id(), xor("@Input(2)")
+            .replace("@Network(", "@Network(name = /*^*/\"" + "N".repeat(250) + "\", "),
+            "the network name must be at most 249 bytes in UTF-8"),
+        new Case(SpecRule.ACTIVATION_PARAMETER_UNUSED.id(), xor("@Input(2)")
+            .replace("activation = Activation.TANH", "activation = Activation.TANH, "
+                + "alpha = /*^*/0.5"), "TANH takes no parameter, but layer 0 gives it 0.5"),
+        new Case(SpecRule.LOSS_MISSING.id(), xor("@Input(2)")
+            .replace("@Network(loss = Loss.BINARY_CROSS_ENTROPY)", "/*^*/@Network"),
+            "the network must have a loss; for a SIGMOID output use BINARY_CROSS_ENTROPY"),
+        new Case(ProcessorRule.LOSS_COUNT.id(), xor("@Input(2)")
+            .replace("loss = Loss.BINARY_CROSS_ENTROPY",
+                "loss = /*^*/{Loss.BINARY_CROSS_ENTROPY, Loss.MEAN_SQUARED_ERROR}"),
+            ProcessorRule.LOSS_COUNT.format(2)),
+        new Case(ProcessorRule.NAME_HIDES.id(), xor("@Input(2)")
+            .replace("@Network(", "@Network(name = /*^*/\"Activation\", "),
+            ProcessorRule.NAME_HIDES.format("test.Activation", "dev.neurite.runtime.Activation",
+                "the declaring file imports with dev.neurite.runtime.*")),
+        new Case(ProcessorRule.NAME_PACKAGE.id(), xor("@Input(2)")
+            .replace("package test;", "package dev.neurite;")
+            .replace("@Network(", "@Network(name = /*^*/\"dsl\", "),
+            ProcessorRule.NAME_PACKAGE.format("dev.neurite.dsl", "dev.neurite.dsl")),
+        new Case(ProcessorRule.LAYER_COUNT.id(), xor("@Input(2)")
+            .replace("@Dense(units = 4, activation = Activation.TANH)\n",
+                "@Dense(units = 4, activation = Activation.TANH)\n".repeat(Budget.LAYERS))
+            .replace("@Dense(units = 1", "/*^*/@Dense(units = 1"),
+            ProcessorRule.LAYER_COUNT.format(Budget.LAYERS, Budget.LAYERS + 1)),
         new Case(SpecRule.PARAMETER_COUNT.id(), xor("@Input(2)")
             .replace("units = 4", "units = /*^*/2_000_000_000"),
             "a network must have at most 2147483639 parameters"),
@@ -127,12 +160,12 @@ class DiagnosticsTest {
     Set<String> covered = cases().map(Case::rule).collect(Collectors.toSet());
     Set<String> expected = Stream.concat(
         EnumSet.complementOf(EnumSet.of(
-            SpecRule.ACTIVATION_MISSING, // annotation values cannot be null
-            SpecRule.LOSS_MISSING)) // @Network's loss has a default
+            SpecRule.ACTIVATION_MISSING)) // annotation values cannot be null
             .stream().map(SpecRule::id),
         EnumSet.complementOf(EnumSet.of(
             ProcessorRule.OPTION_UNKNOWN, ProcessorRule.OPTION_VALUE, // OptionsTest: no element
-            ProcessorRule.NAME_DUPLICATE, ProcessorRule.INTERNAL_ERROR)) // tested below
+            ProcessorRule.NAME_DUPLICATE, ProcessorRule.INTERNAL_ERROR, // tested below
+            ProcessorRule.FILE_WRITE)) // ErrorHandlingTest: a file system that refuses
             .stream().map(ProcessorRule::id)
             .filter(id -> !id.startsWith("NeuriteBuilder"))) // BuilderDiagnosticsTest
         .collect(Collectors.toSet());

@@ -58,7 +58,7 @@ class EclipseCompilerTest {
     JavacRun run = new JavacRun(dir);
     JavacRun.Result result = run.compile(new EclipseCompiler(), List.of("-17"),
         new NeuriteProcessor(), run.write("test.Xor", ProcessorTest.XOR));
-    assertTrue(result.success(), result.diagnostics().toString());
+    assertTrue(result.success(), result.errors().toString());
     TrainableModel generated = (TrainableModel) run.classLoader().loadClass("test.XorNet")
         .getConstructor().newInstance();
     ReferenceNetwork reference = new ReferenceNetwork(generated.spec());

@@ -4,13 +4,20 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 import static dev.neurite.processor.DiagnosticsTest.marker;
 import static dev.neurite.processor.DiagnosticsTest.xor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.neurite.processor.validate.ProcessorRule;
 import dev.neurite.runtime.SpecRule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,6 +35,22 @@ class ErrorHandlingTest {
     assertThat(compilation).hadErrorContaining("[" + SpecRule.INPUT_SIZE.id() + "]");
     assertThat(compilation).hadErrorContaining("[" + SpecRule.DENSE_UNITS.id() + "]");
     assertThat(compilation).hadErrorContaining("[" + SpecRule.LOSS_MISMATCH.id() + "]");
+  }
+
+  /**
+   * A file system that refuses the generated file (here a file stands where the package's
+   * directory must go) is the user's to fix: its own id, the reason, and no internal error.
+   */
+  @Test
+  void aFileTheFileSystemRefusesIsAUserError(@TempDir Path dir) throws IOException {
+    JavacRun run = new JavacRun(dir);
+    Files.writeString(dir.resolve("gen").resolve("test"), "not a directory");
+    JavacRun.Result result = run.compile(new NeuriteProcessor(),
+        run.write("test.Xor", ProcessorTest.XOR));
+    assertFalse(result.success());
+    assertEquals(1, result.errors().size(), result.errors().toString());
+    assertTrue(result.errors().get(0).startsWith(ProcessorRule.FILE_WRITE.format("test.XorNet",
+        "").substring(0, 60)), result.errors().get(0));
   }
 
   @Test
@@ -135,7 +158,8 @@ class ErrorHandlingTest {
     Compilation compilation = compile("test.Xor",
         xor("@Input(2)").replace("@Network(", "@Network(name = \"class\", "));
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(SpecRule.NAME.format("class"));
+    assertThat(compilation).hadErrorContaining(
+        SpecRule.NAME_RESERVED.format("class", "is a Java keyword", "Class"));
   }
 
   @Test

@@ -24,7 +24,7 @@ class FastTanhTest {
       import dev.neurite.dsl.*;
       import dev.neurite.runtime.*;
 
-      @Network(precision = Precision.FLOAT)
+      @Network(loss = Loss.MEAN_SQUARED_ERROR, precision = Precision.FLOAT)
       @Input(1)
       @Dense(units = 1, activation = Activation.TANH)
       class Tanh {}

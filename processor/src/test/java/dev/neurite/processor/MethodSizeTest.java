@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.neurite.processor.plan.Budget;
+import dev.neurite.processor.plan.Planner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,7 +23,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * wrote, from a 2-2-1 network up to a 4096-4096 layer; and the generated source compiles with
  * every lint as an error, and at Java 8.
  *
- * <p>The largest method of each network is printed, for the record.
+ * <p>Deep networks too, up to {@link Budget#LAYERS}: their per-layer lists of calls and of
+ * field initializers are split into parts. The largest method of each network is printed, for
+ * the record.
  */
 class MethodSizeTest {
   private static final String SOURCE = """
@@ -51,9 +54,46 @@ class MethodSizeTest {
   })
   void everyMethodIsUnderTheBudget(
       String shape, String precision, int unrollLimit, boolean strict) {
+    String label = shape + " " + precision + " unroll limit " + unrollLimit;
+    Compilation compilation = compile(source(shape, precision), unrollLimit, label);
+    if (strict) {
+      compilesStrictly(compilation);
+    }
+  }
+
+  /**
+   * Deep networks: 4-unit layers are unrolled, 8-unit ones loops trained in groups, every other
+   * one followed by dropout; at the limit, every list of per-layer calls and initializers (the
+   * constructor's, the static initializer's, the passes') is split into parts.
+   */
+  @ParameterizedTest(name = "{0} layers of {1} units, dropout {2}")
+  @CsvSource({"200, 4, false", "500, 8, true"})
+  void deepNetworksKeepEveryMethodUnderTheBudget(int depth, int width, boolean dropout) {
+    Compilation compilation = compile(deep(depth, width, dropout), Planner.DEFAULT_UNROLL_LIMIT,
+        depth + " layers of " + width + (dropout ? " with dropout" : ""));
+    if (depth == 200) {
+      compilesStrictly(compilation);
+    }
+  }
+
+  /** The deepest network accepted has {@link Budget#LAYERS} layers, dropout included. */
+  static String deep(int depth, int width, boolean dropout) {
+    StringBuilder layers = new StringBuilder();
+    for (int l = 0; l < depth - 1; l++) {
+      boolean drop = dropout && l % 2 == 0 && l + 1 < depth - 1;
+      layers.append("@Dense(units = ").append(width).append(", activation = Activation.RELU")
+          .append(drop ? ", dropout = 0.25" : "").append(")\n");
+      l += drop ? 1 : 0;
+    }
+    return SOURCE.replace("INPUTS", String.valueOf(width))
+        .replace("LAYERS", layers + "@Dense(units = 1, activation = Activation.SIGMOID)")
+        .replace("LOSS", "BINARY_CROSS_ENTROPY").replace("PRECISION", "FLOAT");
+  }
+
+  private static Compilation compile(String source, int unrollLimit, String label) {
     Compilation compilation = javac().withProcessors(new NeuriteProcessor())
         .withOptions("-Aneurite.unrollLimit=" + unrollLimit)
-        .compile(JavaFileObjects.forSourceString("test.Net", source(shape, precision)));
+        .compile(JavaFileObjects.forSourceString("test.Net", source));
     assertThat(compilation).succeededWithoutWarnings();
     ClassFileSizes sizes = ClassFileSizes.of(classFile(compilation, "test/NetNet.class"));
     for (Map.Entry<String, Integer> method : sizes.methodBytes().entrySet()) {
@@ -61,13 +101,10 @@ class MethodSizeTest {
           + method.getValue() + " bytes of bytecode, over the budget of " + Budget.METHOD_BYTES);
     }
     assertTrue(sizes.constantPoolCount() < 65535);
-    System.out.printf("method sizes: %s %s unroll limit %d: largest %s = %d bytes, "
-            + "%d methods, constant pool %d%n", shape, precision, unrollLimit,
-        sizes.largest().getKey(), sizes.largest().getValue(), sizes.methodBytes().size(),
-        sizes.constantPoolCount());
-    if (strict) {
-      compilesStrictly(compilation);
-    }
+    System.out.printf("method sizes: %s: largest %s = %d bytes, %d methods, constant pool "
+            + "%d%n", label, sizes.largest().getKey(), sizes.largest().getValue(),
+        sizes.methodBytes().size(), sizes.constantPoolCount());
+    return compilation;
   }
 
   /** Recompiles the generated source alone with every lint as an error, then at Java 8. */

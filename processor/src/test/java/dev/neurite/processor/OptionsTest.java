@@ -85,4 +85,18 @@ class OptionsTest {
     assertThat(compilation).hadErrorContaining("[" + ProcessorRule.OPTION_VALUE.id() + "] -A"
         + Options.UNROLL_LIMIT + " must be a non-negative integer");
   }
+
+  /** javac hands the processor {@code -Aname=} without its value: still an error, not unset. */
+  @Test
+  void anEmptyValueFailsTheCompilation() {
+    for (String option : new String[] {"-A" + Options.UNROLL_LIMIT + "=",
+        "-A" + Options.UNROLL_LIMIT}) {
+      Compilation compilation = javac().withProcessors(new NeuriteProcessor())
+          .withOptions(option)
+          .compile(JavaFileObjects.forSourceString("test.Xor", ProcessorTest.XOR));
+      assertThat(compilation).failed();
+      assertThat(compilation).hadErrorContaining(ProcessorRule.OPTION_VALUE.format(
+          Options.UNROLL_LIMIT, "a non-negative integer (multiply-adds)", ""));
+    }
+  }
 }

@@ -12,6 +12,20 @@ import java.util.Locale;
 public enum SpecRule {
   /** The network needs a name that can be a Java class name. */
   NAME("NeuriteName", "the network name must be a Java identifier, but was \"%s\""),
+  /** Words javac refuses as a class name: keywords, literals and restricted identifiers. */
+  NAME_RESERVED("NeuriteNameReserved",
+      "the network name must not be \"%s\", which %s; choose another name, e.g. \"%sNet\""),
+  /**
+   * Characters that make a name invisible, ambiguous or unusable as a file name: characters
+   * javac ignores in identifiers (zero-width space, soft hyphen, byte order mark, control
+   * characters such as NUL), and {@code $}, which the compiler reserves for nested classes.
+   */
+  NAME_CHARACTER("NeuriteNameCharacter",
+      "the network name must not contain %s, but \"%s\" does at index %s; %s"),
+  /** The generated class file must fit the 255-byte file names of common file systems. */
+  NAME_LENGTH("NeuriteNameLength",
+      "the network name must be at most %s bytes in UTF-8, so that its class file %s fits the "
+          + "255-byte file names of common file systems, but it has %s; choose a shorter name"),
   /** The input layer needs a positive size. */
   INPUT_SIZE("NeuriteInputSize",
       "the input size must be positive, but was %s; give the number of features, e.g. 4"),
@@ -33,6 +47,13 @@ public enum SpecRule {
   /** The activation parameter must be a finite number. */
   ACTIVATION_PARAMETER("NeuriteActivationParameter",
       "the %s parameter must be finite and non-negative, but was %s"),
+  /**
+   * An activation without a parameter must not be given one: it would be ignored, and would
+   * make two identical networks look different.
+   */
+  ACTIVATION_PARAMETER_UNUSED("NeuriteActivationParameterUnused",
+      "%s takes no parameter, but layer %s gives it %s; remove alpha, or use an activation that "
+          + "has one (LEAKY_RELU, ELU)"),
   /** Dropout needs a probability in [0, 1). */
   DROPOUT_RATE("NeuriteDropoutRate", "dropout rate must be in [0, 1), but was %s"),
   /** Dropout after the last dense layer would drop outputs. */

@@ -17,9 +17,7 @@ public final class SpecValidator {
   public static List<SpecProblem> validate(
       String name, int inputSize, List<LayerSpec> layers, Loss loss) {
     List<SpecProblem> problems = new ArrayList<>();
-    if (name == null || !isJavaIdentifier(name)) {
-      add(problems, SpecRule.NAME, SpecProblem.NETWORK, "name", name);
-    }
+    NetworkNames.check(name, problems);
     if (inputSize <= 0) {
       add(problems, SpecRule.INPUT_SIZE, SpecProblem.NETWORK, "input", inputSize);
     }
@@ -91,6 +89,10 @@ public final class SpecValidator {
     if (activation.hasParameter() && !(parameter >= 0 && parameter < Double.POSITIVE_INFINITY)) {
       add(problems, SpecRule.ACTIVATION_PARAMETER, i, "activationParameter", activation, parameter);
     }
+    if (!activation.hasParameter() && Double.compare(parameter, 0.0) != 0) {
+      add(problems, SpecRule.ACTIVATION_PARAMETER_UNUSED, i, "activationParameter", activation, i,
+          parameter);
+    }
     if (activation == Activation.SOFTMAX && !last) {
       add(problems, SpecRule.SOFTMAX_NOT_LAST, i, "activation", i);
     }
@@ -138,17 +140,5 @@ public final class SpecValidator {
   private static void add(
       List<SpecProblem> problems, SpecRule rule, int layer, String attribute, Object... values) {
     problems.add(new SpecProblem(rule, layer, attribute, rule.format(values)));
-  }
-
-  private static boolean isJavaIdentifier(String s) {
-    if (s.isEmpty() || !Character.isJavaIdentifierStart(s.charAt(0))) {
-      return false;
-    }
-    for (int i = 1; i < s.length(); i++) {
-      if (!Character.isJavaIdentifierPart(s.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
   }
 }

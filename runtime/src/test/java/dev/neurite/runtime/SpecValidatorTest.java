@@ -53,6 +53,19 @@ class SpecValidatorTest {
     }
   }
 
+  @Test
+  void aParameterOnAnActivationWithoutOneIsAnError() {
+    List<SpecProblem> problems = validate(2, LayerSpec.dense(3, Activation.RELU,
+        Double.POSITIVE_INFINITY, true), LayerSpec.dense(1, Activation.TANH, 0.5, true));
+    assertEquals(2, problems.size(), problems.toString());
+    assertEquals(SpecRule.ACTIVATION_PARAMETER_UNUSED, problems.get(0).rule());
+    assertEquals("activationParameter", problems.get(0).attribute());
+    assertEquals("[NeuriteActivationParameterUnused] TANH takes no parameter, but layer 1 gives "
+        + "it 0.5; remove alpha, or use an activation that has one (LEAKY_RELU, ELU)",
+        problems.get(1).message());
+    assertTrue(validate(2, LayerSpec.dense(1, Activation.TANH, 0, true)).isEmpty());
+  }
+
   private static List<SpecProblem> validate(int inputs, LayerSpec... layers) {
     return SpecValidator.validate("Net", inputs, Arrays.asList(layers), Loss.MEAN_SQUARED_ERROR);
   }

@@ -4,9 +4,10 @@ import dev.neurite.dsl.Dense;
 import dev.neurite.dsl.Input;
 import dev.neurite.dsl.Network;
 import dev.neurite.runtime.Activation;
+import dev.neurite.runtime.Loss;
 
 /** One 64x64 ReLU layer, generated as loops (compiled with -Aneurite.unrollLimit=0). */
-@Network
+@Network(loss = Loss.MEAN_SQUARED_ERROR)
 @Input(64)
 @Dense(units = 64, activation = Activation.RELU)
 final class L64 {

@@ -1,13 +1,17 @@
 package dev.neurite.processor.emit;
 
 import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.neurite.processor.plan.LayerPlan;
 import dev.neurite.processor.plan.NetworkPlan;
 import dev.neurite.processor.plan.Shape;
 import dev.neurite.runtime.Loss;
 import dev.neurite.runtime.data.Dataset;
+import java.util.ArrayList;
+import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -50,14 +54,14 @@ final class BatchedTraining {
   void addTo(TypeSpec.Builder type) {
     type.addField(LayerEmitter.groupField(t, "ag0", "INPUTS",
         "The inputs of the training group, one array per sample."));
-    type.addMethod(trainGroup());
+    type.addMethod(trainGroup(type));
     type.addMethod(deltaOf());
     if (plan.hasDropout()) {
-      type.addMethod(drawMasks());
+      type.addMethod(drawMasks(type));
     }
   }
 
-  private MethodSpec trainGroup() {
+  private MethodSpec trainGroup(TypeSpec.Builder type) {
     MethodSpec.Builder m = MethodSpec.methodBuilder("trainGroup")
         .addModifiers(Modifier.PRIVATE)
         .addJavadoc("Runs samples order[k] to order[k + $L] forward and back together: adds their"
@@ -68,7 +72,7 @@ final class BatchedTraining {
         .addParameter(int.class, "k")
         .beginControlFlow("for (int s = 0; s < $L; s++)", GROUP)
         .addStatement("double[] input = data.input(order[k + s])")
-        .addStatement("requireLength($S, input.length, INPUTS)", "input")
+        .addCode(ContractMethods.requireLength("input", "INPUTS"))
         .addStatement("$T x = ag0[s]", t.arrayType())
         .beginControlFlow("for (int i = 0; i < INPUTS; i++)")
         .addStatement("x[i] = $Linput[i]", t.cast())
@@ -77,21 +81,17 @@ final class BatchedTraining {
     if (plan.hasDropout()) {
       m.addStatement("drawMasks()");
     }
+    List<CodeBlock> forward = new ArrayList<>();
     for (LayerPlan layer : plan.layers()) {
-      m.addStatement("forwardGroup$L()", layer.number());
+      forward.add(CodeBlock.builder().addStatement("forwardGroup$L()", layer.number()).build());
     }
+    m.addCode(MethodChunks.of(type, "forwardGroups", List.of(), forward));
     m.addStatement("double loss = 0")
         .beginControlFlow("for (int s = 0; s < $L; s++)", GROUP)
         .addStatement("loss += deltaOf(s, data.target(order[k + s]))")
         .endControlFlow();
-    for (int n = last; n >= 1; n--) {
-      if (plan.layers().get(n - 1).isDense()) {
-        m.addStatement("accumulateGroup$L()", n);
-      }
-      if (n > 1) {
-        m.addStatement("propagateGroup$L()", n);
-      }
-    }
+    m.addCode(MethodChunks.of(type, "backwardGroups", List.of(), ContractMethods.backwardCalls(
+        plan, "accumulateGroup$L()", "propagateGroup$L()")));
     return m.addStatement("return loss").build();
   }
 
@@ -105,7 +105,7 @@ final class BatchedTraining {
         .returns(double.class)
         .addParameter(int.class, "s")
         .addParameter(ArrayTypeName.of(double.class), "target")
-        .addStatement("requireLength($S, target.length, OUTPUTS)", "target")
+        .addCode(ContractMethods.requireLength("target", "OUTPUTS"))
         .addStatement("$T y = ag$L[s]", t.arrayType(), last)
         .beginControlFlow("for (int k = 0; k < OUTPUTS; k++)")
         .addStatement("output[k] = y[k]")
@@ -131,21 +131,25 @@ final class BatchedTraining {
     return m.addStatement("return loss").build();
   }
 
-  private MethodSpec drawMasks() {
+  private MethodSpec drawMasks(TypeSpec.Builder type) {
     MethodSpec.Builder m = MethodSpec.methodBuilder("drawMasks")
         .addModifiers(Modifier.PRIVATE)
         .addJavadoc("Draws the group's dropout masks in the order of one sample at a time.\n")
         .beginControlFlow("for (int s = 0; s < $L; s++)", GROUP);
+    List<CodeBlock> masks = new ArrayList<>();
     for (LayerPlan layer : plan.layers()) {
-      if (layer.isDense()) {
-        continue;
+      if (!layer.isDense()) {
+        masks.add(CodeBlock.builder()
+            .addStatement("$T m$L = mg$L[s]", t.arrayType(), layer.number(), layer.number())
+            .beginControlFlow("for (int i = 0; i < $L; i++)", layer.outputs())
+            .addStatement("m$L[i] = $L", layer.number(),
+                DropoutLayerEmitter.mask(t, layer.spec().rate(), "training"))
+            .endControlFlow()
+            .build());
       }
-      m.addStatement("$T m$L = mg$L[s]", t.arrayType(), layer.number(), layer.number())
-          .beginControlFlow("for (int i = 0; i < $L; i++)", layer.outputs())
-          .addStatement("m$L[i] = $L", layer.number(),
-              DropoutLayerEmitter.mask(t, layer.spec().rate(), "training"))
-          .endControlFlow();
     }
-    return m.endControlFlow().build();
+    return m.addCode(MethodChunks.of(type, "drawMasks",
+            List.of(ParameterSpec.builder(int.class, "s").build()), masks))
+        .endControlFlow().build();
   }
 }

@@ -2,6 +2,7 @@ package dev.neurite.processor.emit;
 
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.CodeBlock;
@@ -9,9 +10,12 @@ import dev.neurite.processor.plan.LayerPlan;
 import dev.neurite.processor.plan.NetworkPlan;
 import dev.neurite.runtime.Activation;
 import dev.neurite.runtime.Loss;
+import dev.neurite.runtime.ModelArguments;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.Precision;
 import dev.neurite.runtime.data.Dataset;
+import java.util.ArrayList;
+import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -26,6 +30,8 @@ final class ContractMethods {
   private final int last;
   private final boolean dropout;
   private final boolean grouped;
+  /** The class being written, which receives the parts of long per-layer lists. */
+  private TypeSpec.Builder type;
 
   /** With {@code grouped}, forwardBackwardBatch calls {@link BatchedTraining}'s trainGroup. */
   ContractMethods(NetworkPlan plan, NumericType t, boolean grouped) {
@@ -37,6 +43,7 @@ final class ContractMethods {
   }
 
   void addTo(TypeSpec.Builder type) {
+    this.type = type;
     type.addMethod(getter("spec", NetworkSpec.class, "SPEC"));
     type.addMethod(getter("inputSize", int.class, "INPUTS"));
     type.addMethod(getter("outputSize", int.class, "OUTPUTS"));
@@ -62,7 +69,6 @@ final class ContractMethods {
     type.addMethod(run());
     type.addMethod(outputDelta());
     type.addMethod(backpropagate());
-    type.addMethod(requireLength());
   }
 
   private static MethodSpec getter(String name, Class<?> type, String value) {
@@ -76,26 +82,30 @@ final class ContractMethods {
 
   private MethodSpec getParameters() {
     return override("getParameters").addParameter(DOUBLES, "destination")
-        .addStatement("requireLength($S, destination.length, PARAMETERS)", "destination")
-        .addCode(eachDenseLayer("store$L(destination)"))
+        .addCode(requireLength("destination", "PARAMETERS"))
+        .addCode(eachDenseLayer("store", DOUBLES, "destination"))
         .build();
   }
 
   private MethodSpec setParameters() {
     return override("setParameters").addParameter(DOUBLES, "source")
-        .addStatement("requireLength($S, source.length, PARAMETERS)", "source")
-        .addCode(eachDenseLayer("load$L(source)"))
+        .addCode(requireLength("source", "PARAMETERS"))
+        .addCode(eachDenseLayer("load", DOUBLES, "source"))
         .build();
   }
 
-  private CodeBlock eachDenseLayer(String call) {
-    CodeBlock.Builder code = CodeBlock.builder();
+  /** Calls {@code method + n} of each dense layer n, with the one parameter, if any. */
+  private CodeBlock eachDenseLayer(String method, TypeName parameterType, String parameter) {
+    List<CodeBlock> calls = new ArrayList<>();
     for (LayerPlan layer : plan.layers()) {
       if (layer.isDense()) {
-        code.addStatement(call, layer.number());
+        calls.add(CodeBlock.builder().addStatement("$L$L($L)", method, layer.number(),
+            parameter == null ? "" : parameter).build());
       }
     }
-    return code.build();
+    List<ParameterSpec> parameters = parameter == null ? List.of()
+        : List.of(ParameterSpec.builder(parameterType, parameter).build());
+    return MethodChunks.of(type, method + "Layers", parameters, calls);
   }
 
   /** Returns the arguments of {@code run}: the input, and whether to drop if any dropout. */
@@ -107,8 +117,8 @@ final class ContractMethods {
     return override("predict")
         .addParameter(float[].class, "input")
         .addParameter(float[].class, "output")
-        .addStatement("requireLength($S, input.length, INPUTS)", "input")
-        .addStatement("requireLength($S, output.length, OUTPUTS)", "output")
+        .addCode(requireLength("input", "INPUTS"))
+        .addCode(requireLength("output", "OUTPUTS"))
         .addStatement("run($L)", runArguments("input", "false"))
         .addStatement("System.arraycopy(a$L, 0, output, 0, OUTPUTS)", last)
         .build();
@@ -142,8 +152,8 @@ final class ContractMethods {
   }
 
   private MethodSpec passBody(MethodSpec.Builder m) {
-    return m.addStatement("requireLength($S, input.length, INPUTS)", "input")
-        .addStatement("requireLength($S, output.length, OUTPUTS)", "output")
+    return m.addCode(requireLength("input", "INPUTS"))
+        .addCode(requireLength("output", "OUTPUTS"))
         .beginControlFlow("for (int i = 0; i < INPUTS; i++)")
         .addStatement("a0[i] = $Linput[i]", t.cast())
         .endControlFlow()
@@ -159,7 +169,7 @@ final class ContractMethods {
         .addParameter(DOUBLES, "input")
         .addParameter(DOUBLES, "target")
         .addParameter(DOUBLES, "gradient")
-        .addStatement("requireLength($S, gradient.length, PARAMETERS)", "gradient")
+        .addCode(requireLength("gradient", "PARAMETERS"))
         .addStatement("double loss = forwardAndDelta(input, target)")
         .addStatement("backpropagate(gradient)")
         .addStatement("return loss")
@@ -178,8 +188,10 @@ final class ContractMethods {
         .addParameter(int.class, "from")
         .addParameter(int.class, "to")
         .addParameter(DOUBLES, "gradient")
-        .addStatement("requireLength($S, gradient.length, PARAMETERS)", "gradient")
-        .addCode(eachDenseLayer("clear$L()"))
+        .addCode(requireLength("gradient", "PARAMETERS"))
+        .addStatement("$T.requireBatch(data, order, from, to, INPUTS, OUTPUTS)",
+            ModelArguments.class)
+        .addCode(eachDenseLayer("clear", null, null))
         .addStatement("double loss = 0");
     if (grouped) {
       m.addStatement("int k = from")
@@ -194,16 +206,10 @@ final class ContractMethods {
       m.beginControlFlow("for (int k = from; k < to; k++)");
     }
     m.addStatement("loss += forwardAndDelta(data.input(order[k]), data.target(order[k]))");
-    for (int n = last; n >= 1; n--) {
-      if (plan.layers().get(n - 1).isDense()) {
-        m.addStatement("accumulate$L()", n);
-      }
-      if (n > 1) {
-        m.addStatement("propagate$L()", n);
-      }
-    }
+    m.addCode(MethodChunks.of(type, "accumulateSample", List.of(),
+        backwardCalls("accumulate$L()", "propagate$L()")));
     return m.endControlFlow()
-        .addCode(eachDenseLayer("flush$L(gradient)"))
+        .addCode(eachDenseLayer("flush", DOUBLES, "gradient"))
         .addStatement("return loss")
         .build();
   }
@@ -218,7 +224,7 @@ final class ContractMethods {
         .returns(double.class)
         .addParameter(DOUBLES, "input")
         .addParameter(DOUBLES, "target")
-        .addStatement("requireLength($S, target.length, OUTPUTS)", "target")
+        .addCode(requireLength("target", "OUTPUTS"))
         .addStatement("forward(input, output)")
         .addStatement("double loss = $T.$L.value(output, target, OUTPUTS)", Loss.class,
             loss.name());
@@ -242,8 +248,8 @@ final class ContractMethods {
     return override("backward")
         .addParameter(DOUBLES, "outputGradient")
         .addParameter(DOUBLES, "gradient")
-        .addStatement("requireLength($S, outputGradient.length, OUTPUTS)", "outputGradient")
-        .addStatement("requireLength($S, gradient.length, PARAMETERS)", "gradient")
+        .addCode(requireLength("outputGradient", "OUTPUTS"))
+        .addCode(requireLength("gradient", "PARAMETERS"))
         .addStatement("outputDelta(outputGradient)")
         .addStatement("backpropagate(gradient)")
         .build();
@@ -257,11 +263,13 @@ final class ContractMethods {
     if (dropout) {
       m.addParameter(boolean.class, "drop");
     }
+    List<CodeBlock> calls = new ArrayList<>();
     for (LayerPlan layer : plan.layers()) {
       String x = layer.number() == 1 ? "x" : "a" + (layer.number() - 1);
-      m.addStatement("forward$L($L)", layer.number(), layer.isDense() ? x : x + ", drop");
+      calls.add(CodeBlock.builder().addStatement("forward$L($L)", layer.number(),
+          layer.isDense() ? x : x + ", drop").build());
     }
-    return m.build();
+    return m.addCode(MethodChunks.of(type, "run", m.build().parameters(), calls)).build();
   }
 
   private MethodSpec outputDelta() {
@@ -294,18 +302,32 @@ final class ContractMethods {
         .addModifiers(Modifier.PRIVATE)
         .addJavadoc("Back propagation from d$L down to the first layer.\n", last)
         .addParameter(DOUBLES, "gradient");
-    for (int n = last; n >= 1; n--) {
-      if (plan.layers().get(n - 1).isDense()) {
-        m.addStatement("backward$L(gradient)", n);
-      }
-      if (n > 1) {
-        m.addStatement("propagate$L()", n);
-      }
-    }
-    return m.build();
+    return m.addCode(MethodChunks.of(type, "backpropagate", m.build().parameters(),
+        backwardCalls("backward$L(gradient)", "propagate$L()"))).build();
   }
 
-  /** Returns {@code requireLength(what, length, expected)}, shared with the frozen class. */
+  /**
+   * Returns the calls of a backward pass from the output layer down: {@code dense} for each
+   * dense layer n, then {@code propagate} to hand the gradient to layer n - 1.
+   */
+  static List<CodeBlock> backwardCalls(NetworkPlan plan, String dense, String propagate) {
+    List<CodeBlock> calls = new ArrayList<>();
+    for (int n = plan.outputLayer().number(); n >= 1; n--) {
+      if (plan.layers().get(n - 1).isDense()) {
+        calls.add(CodeBlock.builder().addStatement(dense, n).build());
+      }
+      if (n > 1) {
+        calls.add(CodeBlock.builder().addStatement(propagate, n).build());
+      }
+    }
+    return calls;
+  }
+
+  private List<CodeBlock> backwardCalls(String dense, String propagate) {
+    return backwardCalls(plan, dense, propagate);
+  }
+
+  /** Returns the frozen class's own length check: it depends on nothing, not ModelArguments. */
   static MethodSpec requireLength() {
     return MethodSpec.methodBuilder("requireLength")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -317,5 +339,14 @@ final class ContractMethods {
             " must have length ", ", but had length ")
         .endControlFlow()
         .build();
+  }
+
+  /**
+   * Returns the check of an array argument (not null, of length {@code expected}) that the
+   * runtime's {@link ModelArguments} makes for every implementation of the contract.
+   */
+  static CodeBlock requireLength(String name, String expected) {
+    return CodeBlock.builder().addStatement("$T.requireLength($S, $N, $L)", ModelArguments.class,
+        name, name, expected).build();
   }
 }

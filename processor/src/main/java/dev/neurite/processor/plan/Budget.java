@@ -21,6 +21,15 @@ public final class Budget {
    */
   public static final int CLASS_UNROLLED_MULTIPLY_ADDS = 16384;
 
+  /**
+   * The most layers (dropout included) of a generated network. Each layer brings its own
+   * fields and methods, about 60 constant-pool entries with dropout, so the class file's pool
+   * of 65,535 caps the depth near 1,000; this limit keeps a margin for the Vector API variant
+   * and wide unrolled layers, and keeps javac's time reasonable (half a minute at 500 layers).
+   * Every method stays within {@link #METHOD_BYTES} up to it ({@code MethodSizeTest}).
+   */
+  public static final int LAYERS = 500;
+
   /** Bytes of one term {@code w[k] * x[i]} of an unrolled forward sum. */
   static final int FORWARD_TERM = 12;
   /** Bytes of one unrolled gradient statement {@code g[W + k] += d * x[i]}. */

@@ -89,7 +89,7 @@ public final class AnnotatedClassReader {
         name,
         inputSize,
         layers,
-        enumValue(Loss.class, network, "loss"),
+        enumValues(Loss.class, network, "loss"),
         enumValue(Precision.class, network, "precision"),
         typed(network, "seed", Long.class),
         typed(network, "trainable", Boolean.class),
@@ -196,8 +196,23 @@ public final class AnnotatedClassReader {
     return mirrors;
   }
 
+  private <E extends Enum<E>> List<E> enumValues(
+      Class<E> type, AnnotationMirror mirror, String attribute) {
+    List<E> values = new ArrayList<>();
+    for (Object v : typed(mirror, attribute, List.class)) {
+      VariableElement constant = typed(((AnnotationValue) v).getValue(), attribute,
+          VariableElement.class);
+      values.add(constant(type, constant, attribute));
+    }
+    return values;
+  }
+
   private <E extends Enum<E>> E enumValue(Class<E> type, AnnotationMirror mirror, String attribute) {
-    VariableElement constant = typed(mirror, attribute, VariableElement.class);
+    return constant(type, typed(mirror, attribute, VariableElement.class), attribute);
+  }
+
+  private static <E extends Enum<E>> E constant(
+      Class<E> type, VariableElement constant, String attribute) {
     try {
       return Enum.valueOf(type, constant.getSimpleName().toString());
     } catch (IllegalArgumentException notAConstant) {

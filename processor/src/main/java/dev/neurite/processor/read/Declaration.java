@@ -14,7 +14,7 @@ import java.util.Map;
  * @param name the simple name of the generated class
  * @param inputSize the declared input size (0 when missing)
  * @param layers the declared layers, in source order
- * @param loss the declared loss
+ * @param losses the declared losses: one in a valid declaration
  * @param precision the declared precision
  * @param seed the declared seed
  * @param trainable whether the network is trained (false: inference only)
@@ -30,7 +30,7 @@ public record Declaration(
     String name,
     int inputSize,
     List<LayerSpec> layers,
-    Loss loss,
+    List<Loss> losses,
     Precision precision,
     long seed,
     boolean trainable,
@@ -41,8 +41,13 @@ public record Declaration(
   public Declaration(String packageName, String sourceName, String name, int inputSize,
       List<LayerSpec> layers, Loss loss, Precision precision, long seed, Location origin,
       Map<String, Location> locations) {
-    this(packageName, sourceName, name, inputSize, layers, loss, precision, seed, true, origin,
-        locations);
+    this(packageName, sourceName, name, inputSize, layers, List.of(loss), precision, seed, true,
+        origin, locations);
+  }
+
+  /** Returns the loss, or {@code null} unless exactly one was declared. */
+  public Loss loss() {
+    return losses.size() == 1 ? losses.get(0) : null;
   }
 
   /** Returns the qualified name of the class to generate. */

@@ -1,5 +1,6 @@
 package dev.neurite.processor.validate;
 
+import dev.neurite.processor.plan.Budget;
 import dev.neurite.processor.read.Declaration;
 import dev.neurite.processor.read.Location;
 import dev.neurite.runtime.SpecProblem;
@@ -8,22 +9,17 @@ import dev.neurite.runtime.SpecValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
-import javax.lang.model.SourceVersion;
 
 /**
  * Checks a declaration against the runtime's rules of a network and the processor's own rules,
  * and returns every problem, each pinned to the annotation value that caused it.
  */
 public final class DeclarationValidator {
-  private final Function<String, Optional<ExistingType>> existing;
+  private final Surroundings surroundings;
 
-  /**
-   * Creates a validator that asks {@code existing} what already exists under a qualified type
-   * name (in the compilation, or generated earlier in this run).
-   */
-  public DeclarationValidator(Function<String, Optional<ExistingType>> existing) {
-    this.existing = existing;
+  /** Creates a validator that asks {@code surroundings} what the generated class would meet. */
+  public DeclarationValidator(Surroundings surroundings) {
+    this.surroundings = surroundings;
   }
 
   /** Returns all problems of {@code declaration}; an empty list means code may be generated. */
@@ -31,16 +27,22 @@ public final class DeclarationValidator {
     List<Problem> problems = new ArrayList<>();
     for (SpecProblem p : SpecValidator.validate(declaration.name(), declaration.inputSize(),
         declaration.layers(), declaration.loss())) {
-      problems.add(fromSpec(declaration, p));
+      if (p.rule() != SpecRule.LOSS_MISSING || declaration.losses().isEmpty()) {
+        problems.add(fromSpec(declaration, p)); // two losses are not a missing one
+      }
     }
     if (declaration.trainable()) {
       for (SpecProblem p : SpecValidator.trainingProblems(declaration.layers())) {
         problems.add(fromSpec(declaration, p));
       }
     }
-    if (SourceVersion.isKeyword(declaration.name())) {
-      problems.add(new Problem(SpecRule.NAME.format(declaration.name()),
-          declaration.locate(SpecProblem.NETWORK, "name")));
+    if (declaration.layers().size() > Budget.LAYERS) {
+      problems.add(new Problem(ProcessorRule.LAYER_COUNT.format(Budget.LAYERS,
+          declaration.layers().size()), declaration.locate(Budget.LAYERS, "layer")));
+    }
+    if (declaration.losses().size() > 1) {
+      problems.add(new Problem(ProcessorRule.LOSS_COUNT.format(declaration.losses().size()),
+          declaration.locate(SpecProblem.NETWORK, "loss")));
     }
     if (problems.isEmpty()) {
       checkName(declaration, problems);
@@ -63,13 +65,39 @@ public final class DeclarationValidator {
    */
   private void checkName(Declaration declaration, List<Problem> problems) {
     String generated = declaration.generatedName();
-    Optional<ExistingType> type = existing.apply(generated);
-    if (type.isEmpty() || declaration.sourceName().equals(type.get().generatedFrom())) {
+    Location at = declaration.locate(SpecProblem.NETWORK, "name");
+    if (surroundings.isPackage(generated)) {
+      problems.add(new Problem(ProcessorRule.NAME_PACKAGE.format(generated, generated), at));
       return;
     }
-    Location at = declaration.locate(SpecProblem.NETWORK, "name");
-    problems.add(new Problem(type.get().generatedFrom() == null
-        ? ProcessorRule.NAME_CLASH.format(generated)
-        : ProcessorRule.NAME_DUPLICATE.format(generated, type.get().generatedFrom()), at));
+    Optional<ExistingType> type = surroundings.type(generated);
+    if (type.isPresent() && !declaration.sourceName().equals(type.get().generatedFrom())) {
+      problems.add(new Problem(type.get().generatedFrom() == null
+          ? ProcessorRule.NAME_CLASH.format(generated)
+          : ProcessorRule.NAME_DUPLICATE.format(generated, type.get().generatedFrom()), at));
+      return;
+    }
+    checkHidden(declaration, problems, at);
+  }
+
+  /**
+   * A class in the declaration's package hides every type of the same simple name that its
+   * files import on demand: {@code test.Activation} would break the very file that imports
+   * {@code dev.neurite.runtime.*}, and {@code test.Math} the generated code's {@code Math}.
+   */
+  private void checkHidden(Declaration declaration, List<Problem> problems, Location at) {
+    for (String imported : surroundings.packagesImportedOnDemand(declaration)) {
+      if (imported.equals(declaration.packageName())) {
+        continue;
+      }
+      String hidden = imported + "." + declaration.name();
+      if (surroundings.type(hidden).isPresent()) {
+        String how = imported.equals("java.lang") ? "every Java file uses without an import"
+            : "the declaring file imports with " + imported + ".*";
+        problems.add(new Problem(ProcessorRule.NAME_HIDES.format(
+            declaration.generatedName(), hidden, how), at));
+        return;
+      }
+    }
   }
 }

@@ -19,6 +19,30 @@ public enum ProcessorRule {
   /** The generated class would replace a type that already exists. */
   NAME_CLASH("NeuriteNameClash",
       "the generated class %s already exists; choose another name with @Network(name = \"...\")"),
+  /** The generated class would hide a type the declaring file uses by its simple name. */
+  NAME_HIDES("NeuriteNameHides",
+      "the generated class %s would hide %s, which %s; choose another name with "
+          + "@Network(name = \"...\")"),
+  /** A class cannot share its qualified name with a package. */
+  NAME_PACKAGE("NeuriteNamePackage",
+      "the generated class %s would have the name of the package %s; choose another name with "
+          + "@Network(name = \"...\")"),
+  /** The file system refused the generated file. */
+  FILE_WRITE("NeuriteFileWrite",
+      "the generated class %s could not be written: %s; a name must suit the file system that "
+          + "holds the generated sources (its length, its characters), so choose a shorter or "
+          + "plainer name, or check that the output directory is writable"),
+  /** {@code @Network(loss = ...)} takes exactly one loss. */
+  LOSS_COUNT("NeuriteLossCount",
+      "@Network takes exactly one loss, but %s were given; keep the one the network is "
+          + "trained against"),
+  /**
+   * Deeper networks than this would overflow the generated class's constant pool (each layer
+   * brings its own fields and methods).
+   */
+  LAYER_COUNT("NeuriteLayerCount",
+      "a generated network has at most %s layers (dropout included), but this one has %s; "
+          + "the class file would overflow, so use fewer, wider layers"),
   /** Two declarations would generate the same class. */
   NAME_DUPLICATE("NeuriteNameDuplicate",
       "the generated class %s is also generated from %s; give one of them another name with "
