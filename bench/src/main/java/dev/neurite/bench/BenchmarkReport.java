@@ -74,7 +74,10 @@ public final class BenchmarkReport {
     List<RunResult> results = new ArrayList<>();
     Scores scores = new Scores();
     List<ColdStartResult> coldStarts = new ArrayList<>();
+    StringBuilder suiteLoads = new StringBuilder();
     for (Suite suite : suites) {
+      suiteLoads.append(suiteLoads.length() == 0 ? "" : ", ")
+          .append(suite.name().toLowerCase(Locale.ROOT)).append(' ').append(loadAverage());
       if (suite == Suite.COLD_START) {
         coldStarts.addAll(coldStart(quick));
         continue;
@@ -94,7 +97,8 @@ public final class BenchmarkReport {
       }
     }
     long minutes = Math.round((System.nanoTime() - start) / 60e9);
-    String load = loadBefore + " at the start, " + loadAverage() + " at the end";
+    String load = loadBefore + " at the start, " + loadAverage() + " at the end; before each"
+        + " suite: " + suiteLoads;
     String pytorch = torchStatus != null ? "not measured: " + torchStatus
         : "PyTorch " + torch.version() + ", 1 thread, OpenBLAS kernels " + torch.blasCore();
     String report = new ReportWriter(results, scores, coldStarts,

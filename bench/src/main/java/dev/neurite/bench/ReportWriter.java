@@ -48,6 +48,7 @@ final class ReportWriter {
         + "is the fastest on that row of ONNX Runtime, PyTorch (eager and TorchScript), the\n"
         + "hand-written Java MLP in the recommended shapes, the naive hand-written Java MLP and\n"
         + "Encog.\n\n");
+    overload();
     peers.headline();
     cold.headline();
     header();
@@ -57,6 +58,23 @@ final class ReportWriter {
     peers.targets();
     shapes();
     return md.toString();
+  }
+
+  /** Says so when the shared machine had more runnable work than cores during the run. */
+  private void overload() {
+    double highest = 0;
+    for (String field : info.load().split("[^0-9.]+")) {
+      if (field.matches("[0-9]+\\.[0-9]+")) {
+        highest = Math.max(highest, Double.parseDouble(field));
+      }
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (highest > cores) {
+      md.append(String.format(Locale.ROOT, "**The machine was overloaded during this run** (load"
+          + " average up to %.1f on %d cores, from other engineers' builds): every figure is\n"
+          + "slower than on a quiet machine, and ratios between figures measured minutes apart"
+          + " carry\nthat noise. Read the ratios as rough.\n\n", highest, cores));
+    }
   }
 
   private void header() {
