@@ -1,7 +1,7 @@
 package dev.neurite.bench;
 
+import dev.neurite.bench.coldstart.ColdStartResult;
 import dev.neurite.bench.peers.PeerKind;
-import dev.neurite.bench.workloads.Workload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Paths;
@@ -16,85 +16,126 @@ import java.util.TreeMap;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
-/** Turns JMH results into the markdown of {@code BENCHMARKS.md}. */
+/** Turns the run's results into the markdown of {@code BENCHMARKS.md}. */
 final class ReportWriter {
   private static final String PEERS = "PeerBenchmarks.";
 
   private final List<RunResult> results;
-  private final boolean quick;
-  private final long minutes;
-  private final String load;
+  private final Scores scores;
+  private final List<ColdStartResult> coldStarts;
+  private final RunInfo info;
   private final StringBuilder md = new StringBuilder();
 
-  ReportWriter(List<RunResult> results, boolean quick, long minutes, String load) {
+  ReportWriter(List<RunResult> results, Scores scores, List<ColdStartResult> coldStarts,
+      RunInfo info) {
     this.results = results;
-    this.quick = quick;
-    this.minutes = minutes;
-    this.load = load;
+    this.scores = scores;
+    this.coldStarts = coldStarts;
+    this.info = info;
   }
 
   String markdown() {
+    PeerTables peers = new PeerTables(scores, md);
+    ColdStartTables cold = new ColdStartTables(coldStarts, md);
+    md.append("# Benchmarks\n\n");
+    if (info.quick()) {
+      md.append("**Smoke run (`--quick`): one short iteration each; these numbers mean nothing."
+          + "**\n\n");
+    }
+    md.append("Neurite's generated classes against the strongest peer measured on each row, in\n"
+        + "one run on one machine (" + cpuModel() + ", load average " + info.load() + ").\n"
+        + "Ratios are speeds: 2.00x is twice as fast, 0.50x half as fast. The strongest peer\n"
+        + "is the fastest on that row of ONNX Runtime, PyTorch (eager and TorchScript), the\n"
+        + "hand-written Java MLP in the recommended shapes, the naive hand-written Java MLP and\n"
+        + "Encog.\n\n");
+    overload();
+    peers.headline();
+    cold.headline();
     header();
-    peerTable("Single-sample inference latency, ns per call (lower is better)", "predict", false);
-    allocationTable();
-    peerTable("Batch inference, 256 samples one after another, samples/s (higher is better)",
-        "predictBatch", true);
-    peerTable("Training, minibatch of 32 then one plain SGD step, samples/s (higher is better)",
-        "train", true);
-    targets();
+    peers.taskTables();
+    cold.details();
+    peers.allocationTable();
+    peers.targets();
     shapes();
     return md.toString();
   }
 
-  private void header() {
-    md.append("# Benchmarks\n\n");
-    if (quick) {
-      md.append("**Smoke run (`--quick`): one short iteration each; these numbers mean nothing."
-          + "**\n\n");
+  /** Says so when the shared machine had more runnable work than cores during the run. */
+  private void overload() {
+    double highest = 0;
+    for (String field : info.load().split("[^0-9.]+")) {
+      if (field.matches("[0-9]+\\.[0-9]+")) {
+        highest = Math.max(highest, Double.parseDouble(field));
+      }
     }
-    md.append("The comparison: the classes Neurite generates against the runtime's\n"
-        + "reference interpreter, a hand-written generic Java MLP (`HandWrittenMlp`, what a\n"
-        + "user would write) and Encog 3.4, on the workloads W1 2-4-1 tanh/sigmoid, W2 4-16-3\n"
-        + "ReLU/softmax, W3 64-32-10 ReLU/softmax, W4 784-256-128-10 ReLU/softmax; float32 for\n"
-        + "Neurite and the hand-written MLP (Encog and the interpreter compute in double); one\n"
-        + "thread. Every peer starts from the same weights and is checked, before it is\n"
-        + "measured, to compute the reference interpreter's outputs.\n\n"
-        + "The last column, \"hand-written, recommended shapes\" (`ShapedMlp`), is not a\n"
-        + "peer: it is the hand-written MLP in the loop shapes the shape benchmarks below\n"
-        + "found fastest (per-column and per-row float arrays, axpy loops, float gradients\n"
-        + "flushed once per minibatch into the runtime's double gradient and `Sgd`), to show\n"
-        + "what generated code in those shapes can reach.\n\n"
-        + "\"Neurite (Vector API, opt-in)\" is the same declaration compiled with\n"
-        + "`-Aneurite.vectorApi=true` and run with `--add-modules jdk.incubator.vector`: its\n"
-        + "loop layers in the incubating Vector API. W1 has no loop layer (both of its layers\n"
-        + "are unrolled), so the option changes nothing there and that column is not measured.\n\n"
-        + "How each is driven: inference through the generated float `predict(float[],\n"
-        + "float[])`, the interpreter's `predict(double[], double[])`, `HandWrittenMlp.predict`\n"
-        + "and Encog's `BasicNetwork.compute(double[], double[])`, cycling over 32 samples;\n"
-        + "training, for the generated class and the interpreter, the runtime `Trainer`'s step\n"
-        + "per minibatch (`forwardBackwardBatch` into the double gradient, scale,\n"
-        + "`Sgd.step`, `setParameters`), for the hand-written MLP its own float loop, for Encog\n"
-        + "its `Backpropagation` (one thread, batch 32, no momentum, learning rate 0.01).\n"
-        + "Allocation comes from JMH's `-prof gc`, which also counts JMH's own bookkeeping per\n"
-        + "iteration: fractions of a byte per call are that, not the peer (the bench's\n"
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (highest > cores) {
+      md.append(String.format(Locale.ROOT, "**The machine was overloaded during this run** (load"
+          + " average up to %.1f on %d cores, from other engineers' builds): every figure is\n"
+          + "slower than on a quiet machine, and ratios between figures measured minutes apart"
+          + " carry\nthat noise. Read the ratios as rough.\n\n", highest, cores));
+    }
+  }
+
+  private void header() {
+    md.append("## How this was measured\n\n"
+        + "Workloads: W1 2-4-1 tanh/sigmoid, W2 4-16-3 ReLU/softmax, W3 64-32-10 ReLU/softmax,\n"
+        + "W4 784-256-128-10 ReLU/softmax; one thread; float32 except Encog and the reference\n"
+        + "interpreter (double). Every peer starts from the same weights (the bench's\n"
+        + "`Weights`, seeded) and is checked before it is measured to compute the generated\n"
+        + "class's outputs on the first 8 samples within 1e-5 (outputs are probabilities);\n"
+        + "PyTorch also on all 256 samples in one batch and after one SGD step.\n\n"
+        + "The peers and how each is driven:\n\n"
+        + "- **Neurite (generated)**: the float `predict(float[], float[])`; batch inference is\n"
+        + "  256 such calls; training is the runtime `Trainer`'s step per minibatch\n"
+        + "  (`forwardBackwardBatch` into the double gradient, scale, `Sgd.step`,\n"
+        + "  `setParameters`). **Neurite (Vector API, opt-in)** is the same declaration compiled\n"
+        + "  with `-Aneurite.vectorApi=true` and run with `--add-modules jdk.incubator.vector`;\n"
+        + "  W1 has no loop layer, so it is not measured there.\n"
+        + "- **ONNX Runtime** " + PeerKind.ONNX_RUNTIME.title()
+        + " (Java API, inference only) on ONNX files exported from PyTorch\n"
+        + "  (`bench/python/export_onnx.py`): one intra-op thread, all graph optimizations,\n"
+        + "  inputs as tensors over direct buffers made once, outputs pinned into a direct\n"
+        + "  buffer; batch inference is one `run` on a [256, n] tensor.\n"
+        + "- **PyTorch**: `bench/python/torch_peer.py` (" + info.pytorch() + "):\n"
+        + "  `torch.set_num_threads(1)`, `OPENBLAS_NUM_THREADS=1`, OpenBLAS's own kernels for\n"
+        + "  this CPU; eager, and TorchScript (`torch.jit.script`, frozen for inference);\n"
+        + "  inference under `torch.inference_mode()` on a [1, n] tensor and on one [256, n]\n"
+        + "  tensor; training is `zero_grad`, the loss on logits (`cross_entropy`,\n"
+        + "  `binary_cross_entropy_with_logits`), `backward`, `torch.optim.SGD.step`. Timed by the\n"
+        + "  script like JMH (the same warm-up and iterations, mean ± 99.9% interval), right\n"
+        + "  after the Java peers of the same workloads.\n"
+        + "- **hand-written, recommended shapes** (`ShapedMlp`): the honest Java baseline, a\n"
+        + "  hand-written MLP in the loop shapes the shape benchmarks below found fastest\n"
+        + "  (per-column and per-row float arrays, axpy loops, float gradients flushed once per\n"
+        + "  minibatch into a double gradient and `Sgd`).\n"
+        + "- **hand-written Java MLP** (`HandWrittenMlp`): what a user writes first, generic\n"
+        + "  loops with run-time sizes. **Encog 3.4**: `BasicNetwork.compute(double[],\n"
+        + "  double[])`, `Backpropagation` on one thread, batch 32, no momentum.\n"
+        + "- **Neurite reference interpreter**: the runtime's double interpreter, for scale.\n\n"
+        + "Inference cycles over 32 samples; training uses learning rate 0.01. Allocation comes\n"
+        + "from JMH's `-prof gc`, which also counts JMH's own bookkeeping per iteration:\n"
+        + "fractions of a byte per call are that, not the peer (the bench's\n"
         + "`GeneratedAllocationTest` counts `predict` exactly: 0 bytes on every workload).\n\n");
     md.append("| | |\n| --- | --- |\n");
     row("date", LocalDate.now(ZoneOffset.UTC).toString() + " (UTC)");
     row("JDK", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     row("CPU", cpuModel() + ", " + Runtime.getRuntime().availableProcessors()
-        + " cores, shared with other builds");
-    row("load average (1 min)", load);
-    row("command", "`" + BenchmarkReport.COMMAND + "` (" + minutes + " min)");
+        + " cores, shared with other engineers' builds");
+    row("load average (1 min)", info.load());
+    row("command", "`" + BenchmarkReport.COMMAND + "` (" + info.minutes() + " min)");
     row("JMH", "1.37, 1 fork per benchmark, one thread; " + settings()
         + "; scores are means ± the 99.9% interval half-width");
+    row("PyTorch", info.pytorch());
     md.append('\n');
-    md.append("Ratios are speeds (2.00x = twice as fast): the generated class over the peer's,\n"
-        + "and the recommended shapes over the hand-written MLP.\n\n");
   }
 
   private static String settings() {
     StringBuilder s = new StringBuilder();
     for (BenchmarkReport.Suite suite : BenchmarkReport.Suite.values()) {
+      if (suite == BenchmarkReport.Suite.COLD_START) {
+        continue;
+      }
       s.append(s.length() == 0 ? "" : "; ").append(suite.name().toLowerCase(Locale.ROOT))
           .append(": ").append(suite.warmups).append(" x ").append(suite.warmupMillis / 1000)
           .append(" s warm-up, ").append(suite.iterations).append(" x 1 s measured");
@@ -117,93 +158,6 @@ final class ReportWriter {
       // Not Linux: fall through to the JVM's description.
     }
     return System.getProperty("os.arch");
-  }
-
-  private void peerTable(String title, String benchmark, boolean higherIsBetter) {
-    md.append("## ").append(title).append("\n\n| workload |");
-    for (PeerKind peer : PeerKind.values()) {
-      md.append(' ').append(peer.title()).append(" |");
-    }
-    md.append(" Neurite vs hand-written | Vector API vs hand-written | Neurite vs Encog"
-        + " | shapes vs hand-written |\n| --- |");
-    md.append(" ---: |".repeat(PeerKind.values().length + 4)).append('\n');
-    for (Workload w : Workload.values()) {
-      md.append("| ").append(w).append(' ').append(w.shape()).append(" |");
-      for (PeerKind peer : PeerKind.values()) {
-        Result<?> r = primary(benchmark, w, peer);
-        md.append(' ').append(score(r)).append(" |");
-      }
-      md.append(' ').append(ratioText(benchmark, w, PeerKind.NEURITE, PeerKind.HANDWRITTEN,
-              higherIsBetter))
-          .append(" | ").append(ratioText(benchmark, w, PeerKind.VECTOR, PeerKind.HANDWRITTEN,
-              higherIsBetter))
-          .append(" | ").append(ratioText(benchmark, w, PeerKind.NEURITE, PeerKind.ENCOG,
-              higherIsBetter))
-          .append(" | ").append(ratioText(benchmark, w, PeerKind.SHAPED, PeerKind.HANDWRITTEN,
-              higherIsBetter))
-          .append(" |\n");
-    }
-    md.append('\n');
-  }
-
-  private void allocationTable() {
-    md.append("## Allocation per single-sample inference, bytes per call (`-prof gc`)\n\n"
-        + "| workload |");
-    for (PeerKind peer : PeerKind.values()) {
-      md.append(' ').append(peer.title()).append(" |");
-    }
-    md.append("\n| --- |").append(" ---: |".repeat(PeerKind.values().length)).append('\n');
-    for (Workload w : Workload.values()) {
-      md.append("| ").append(w).append(" |");
-      for (PeerKind peer : PeerKind.values()) {
-        Double bytes = allocation(w, peer);
-        md.append(' ').append(bytes == null ? "-" : number(bytes)).append(" |");
-      }
-      md.append('\n');
-    }
-    md.append('\n');
-  }
-
-  private void targets() {
-    md.append("## The performance targets, as measured in this run\n\n"
-        + "| target | measured | met |\n| --- | --- | --- |\n");
-    for (Workload w : Workload.values()) {
-      double need = w == Workload.W4 ? 5 : 3;
-      target(w + " single-sample inference >= " + (int) need + "x hand-written",
-          ratio("predict", w, PeerKind.HANDWRITTEN, false), need);
-    }
-    for (Workload w : Workload.values()) {
-      double need = w == Workload.W4 ? 5 : 2;
-      target(w + " training >= " + (int) need + "x hand-written",
-          ratio("train", w, PeerKind.HANDWRITTEN, true), need);
-    }
-    for (Workload w : Workload.values()) {
-      double predict = ratio("predict", w, PeerKind.VECTOR, PeerKind.HANDWRITTEN, false);
-      double train = ratio("train", w, PeerKind.VECTOR, PeerKind.HANDWRITTEN, true);
-      double need = w == Workload.W4 ? 5 : 3;
-      if (!Double.isNaN(predict)) {
-        target(w + " single-sample inference >= " + (int) need
-            + "x hand-written, Vector API (opt-in)", predict, need);
-      }
-      if (!Double.isNaN(train)) {
-        need = w == Workload.W4 ? 5 : 2;
-        target(w + " training >= " + (int) need + "x hand-written, Vector API (opt-in)",
-            train, need);
-      }
-    }
-    for (Workload w : Workload.values()) {
-      Double bytes = allocation(w, PeerKind.NEURITE);
-      md.append("| ").append(w).append(" predict allocates 0 B | ")
-          .append(bytes == null ? "-" : number(bytes) + " B").append(" | ")
-          .append(bytes == null ? "?" : bytes < 0.5 ? "yes" : "**no**").append(" |\n");
-    }
-    md.append('\n');
-  }
-
-  private void target(String what, double ratio, double need) {
-    md.append("| ").append(what).append(" | ").append(Double.isNaN(ratio) ? "-" : x(ratio))
-        .append(" | ").append(Double.isNaN(ratio) ? "?" : ratio >= need ? "yes" : "**no**")
-        .append(" |\n");
   }
 
   /** The shape experiments: one table per benchmark class, forms by row, sizes by column. */
@@ -280,7 +234,7 @@ final class ReportWriter {
         Result<?> loop = m.get("L" + pass);
         md.append(score(unrolled)).append(" | ").append(score(loop)).append(" | ")
             .append(unrolled == null || loop == null ? "-"
-                : x(loop.getScore() / unrolled.getScore())).append(" | ");
+                : PeerTables.x(loop.getScore() / unrolled.getScore())).append(" | ");
       }
       md.setLength(md.length() - 1);
       md.append('\n');
@@ -293,67 +247,7 @@ final class ReportWriter {
   }
 
   private static String score(Result<?> r) {
-    if (r == null) {
-      return "-";
-    }
-    return Double.isNaN(r.getScoreError()) ? number(r.getScore())
-        : number(r.getScore()) + " ± " + number(r.getScoreError());
-  }
-
-  private Result<?> primary(String benchmark, Workload w, PeerKind peer) {
-    RunResult r = find(benchmark, w, peer);
-    return r == null ? null : r.getPrimaryResult();
-  }
-
-  private Double allocation(Workload w, PeerKind peer) {
-    RunResult r = find("predict", w, peer);
-    if (r == null) {
-      return null;
-    }
-    for (Map.Entry<String, Result> e : r.getSecondaryResults().entrySet()) {
-      if (e.getKey().endsWith("gc.alloc.rate.norm")) {
-        return e.getValue().getScore();
-      }
-    }
-    return null;
-  }
-
-  private RunResult find(String benchmark, Workload w, PeerKind peer) {
-    for (RunResult r : results) {
-      if (r.getParams().getBenchmark().endsWith(PEERS + benchmark)
-          && w.name().equals(r.getParams().getParam("net"))
-          && peer.name().toLowerCase(Locale.ROOT).equals(r.getParams().getParam("peer"))) {
-        return r;
-      }
-    }
-    return null;
-  }
-
-  /** Returns how many times faster Neurite is than {@code peer}, or NaN if either is missing. */
-  private double ratio(String benchmark, Workload w, PeerKind peer, boolean higherIsBetter) {
-    return ratio(benchmark, w, PeerKind.NEURITE, peer, higherIsBetter);
-  }
-
-  /** Returns how many times faster {@code us} is than {@code peer}, or NaN if one is missing. */
-  private double ratio(String benchmark, Workload w, PeerKind us, PeerKind peer,
-      boolean higherIsBetter) {
-    Result<?> ours = primary(benchmark, w, us);
-    Result<?> theirs = primary(benchmark, w, peer);
-    if (ours == null || theirs == null) {
-      return Double.NaN;
-    }
-    return higherIsBetter ? ours.getScore() / theirs.getScore()
-        : theirs.getScore() / ours.getScore();
-  }
-
-  private String ratioText(String benchmark, Workload w, PeerKind us, PeerKind peer,
-      boolean higher) {
-    double r = ratio(benchmark, w, us, peer, higher);
-    return Double.isNaN(r) ? "-" : x(r);
-  }
-
-  private static String x(double ratio) {
-    return String.format(Locale.ROOT, "%.2fx", ratio);
+    return r == null ? "-" : new Score(r.getScore(), r.getScoreError()).text();
   }
 
   /** Three significant figures at most, thousands grouped: 12,300 or 8.21 or 0.0412. */

@@ -1,5 +1,7 @@
 package dev.neurite.bench.peers;
 
+import dev.neurite.bench.workloads.Samples;
+
 /**
  * One implementation under measurement, loaded with a workload's samples and weights: the
  * benchmarks call only these methods, so every peer does the same work per call.
@@ -11,11 +13,28 @@ public abstract class Peer {
   /** Runs inference on prepared sample {@code k}, into the peer's own output buffer. */
   public abstract void predict(int k);
 
+  /**
+   * Runs inference on all {@code Samples.COUNT} prepared samples and returns what holds the
+   * outputs (for the Blackhole). By default one {@link #predict} after the other, as the
+   * generated classes' single-sample API is called; a peer with a batched call overrides this.
+   */
+  public Object predictBatch() {
+    for (int k = 0; k < Samples.COUNT; k++) {
+      predict(k);
+    }
+    return output();
+  }
+
   /** Returns the output buffer of the last {@link #predict} (for the Blackhole). */
   public abstract Object output();
 
   /** Runs inference on sample {@code k} and returns a double copy of the outputs. */
   public abstract double[] outputOf(int k);
+
+  /** Returns whether the peer trains ({@link #trainStep} and {@link #parameterCount} work). */
+  public boolean trains() {
+    return true;
+  }
 
   /**
    * One training step: forward and back propagate each sample of the minibatch (the first

@@ -2,7 +2,6 @@ package dev.neurite.bench.workloads;
 
 import dev.neurite.runtime.FloatModel;
 import dev.neurite.runtime.NetworkSpec;
-import dev.neurite.runtime.train.TrainableModel;
 import java.util.function.Supplier;
 
 /** The four networks of the peer comparison, each with its generated class. */
@@ -28,14 +27,6 @@ public enum Workload {
   /** Returns a new instance of the class Neurite generated for this workload. */
   public FloatModel newGenerated() {
     return generated.get();
-  }
-
-  /** Returns the parameters a new generated instance starts from, in the flat layout. */
-  public double[] initialParameters() {
-    double[] parameters = new double[spec.parameterCount()];
-    // Every generated class implements the training contract beside FloatModel.
-    ((TrainableModel) newGenerated()).getParameters(parameters);
-    return parameters;
   }
 
   /**
