@@ -13,7 +13,7 @@ import dev.neurite.runtime.Activation;
 @Network
 @Input(64)
 @Dense(units = 32, activation = Activation.TANH)
-@Dense(units = 8, activation = Activation.IDENTITY)
+@Dense(units = 10, activation = Activation.IDENTITY)
 final class DigitsEncoder {
   private DigitsEncoder() {}
 }
