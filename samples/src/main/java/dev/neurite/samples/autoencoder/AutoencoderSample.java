@@ -108,9 +108,10 @@ public final class AutoencoderSample {
     Artifacts artifacts = new Artifacts(dir, "autoencoder", out);
     List<SplitResult> splits = new ArrayList<>();
     boolean same = true;
+    Dataset digits = SampleData.digits().data();
     for (long seed : SPLIT_SEEDS) {
       boolean first = splits.isEmpty();
-      Split split = SampleData.digits().data().split(0.8, seed);
+      Split split = digits.split(0.8, seed);
       Dataset test = SampleData.unlabelledPixels(split.test());
       DigitsAutoencoderNet autoencoder = new DigitsAutoencoderNet();
       TrainingHistory history = train(autoencoder, split.train(), first ? artifacts : null);

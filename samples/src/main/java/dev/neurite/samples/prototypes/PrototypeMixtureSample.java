@@ -85,8 +85,9 @@ public final class PrototypeMixtureSample {
     Artifacts artifacts = new Artifacts(dir, "prototypes", out);
     List<SplitResult> splits = new ArrayList<>();
     boolean same = true;
+    Dataset digits = SampleData.digits().data();
     for (long seed : SPLIT_SEEDS) {
-      Split split = SampleData.digits().data().split(0.8, seed);
+      Split split = digits.split(0.8, seed);
       Dataset train = SampleData.unlabelledPixels(split.train());
       Dataset test = SampleData.unlabelledPixels(split.test());
       double[][] prototypes = prototypes(SampleData.inputs(train));
