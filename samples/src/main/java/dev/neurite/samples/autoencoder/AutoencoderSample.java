@@ -1,93 +1,173 @@
 package dev.neurite.samples.autoencoder;
 
+import dev.neurite.runtime.Model;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.data.Dataset;
-import dev.neurite.runtime.data.OneHot;
 import dev.neurite.runtime.data.Split;
 import dev.neurite.runtime.metrics.ConfusionMatrix;
 import dev.neurite.runtime.metrics.RegressionMetrics;
 import dev.neurite.runtime.train.TrainableModel;
 import dev.neurite.runtime.train.Trainer;
+import dev.neurite.runtime.train.TrainingHistory;
 import dev.neurite.samples.support.Artifacts;
+import dev.neurite.samples.support.ClusterAgreement;
+import dev.neurite.samples.support.KMeans;
 import dev.neurite.samples.support.Outputs;
 import dev.neurite.samples.support.SampleData;
+import dev.neurite.samples.support.Spread;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Unsupervised learning on the handwritten digits: an autoencoder learns to squeeze each 64-pixel
- * image through 8 numbers and back without ever seeing a label; then k-means groups the 8-number
- * codes of images it never saw, and the groups are compared with the true digits.
+ * image through 10 numbers and back without ever seeing a label; then k-means groups the codes of
+ * images it never saw, and the groups are compared with the true digits, and with k-means of the
+ * same images' raw pixels (same k, same restarts, same seed: the best of 10 k-means++ starts).
+ *
+ * <p>What made the codes beat the raw pixels, measured over split seeds 1-5: a plain autoencoder
+ * (trained to redraw each image) gave codes that clustered worse than the pixels, whatever the
+ * bottleneck (8, 10, 16), width (32, 64, 48-24), training length (40 epochs or early stopping),
+ * masking noise or one-pixel shifts. Training it to redraw each image's nearest training images
+ * as well as the image ({@link NeighbourTargets}) makes close images share a code, and beats the
+ * pixels on both purity and adjusted Rand index. Training stops early once the reconstruction of
+ * a tenth of the training images, held out for that, stops improving.
  *
  * <p>Design: the generated class of a network exposes only its output, so the bottleneck is read
- * by a second network. {@link DigitsAutoencoder} (64-32-8-32-64) is trained with each image as
- * its own target, by the network's own loss: no custom cost is needed, since the target is simply
- * the input. {@link DigitsEncoder} (64-32-8) declares the same first two
- * layers. Because the flat parameter layout is layer after layer ({@code
- * NetworkSpec.weightOffset}), the encoder's parameters are exactly the first
- * {@code weightOffset(2)} values of the autoencoder's; {@link #encoderOf} copies them after
- * checking that the layers match. This is simpler than declaring the encoder and the decoder
- * separately and chaining their forward and backward passes through a custom cost by hand.
+ * by a second network. {@link DigitsAutoencoder} is trained by the network's own loss; {@link
+ * DigitsEncoder} declares the same first layers. Because the flat parameter layout is layer after
+ * layer ({@code NetworkSpec.weightOffset}), the encoder's parameters are exactly the first {@code
+ * weightOffset(2)} values of the autoencoder's; {@link #encoderOf} copies them after checking
+ * that the layers match.
  */
 public final class AutoencoderSample {
-  static final long SPLIT_SEED = 42;
-  static final long KMEANS_SEED = 42;
-  static final int EPOCHS = 40;
+  /** The train/test splits the comparison is averaged over. */
+  static final long[] SPLIT_SEEDS = {1, 2, 3, 4, 5};
+  /** Targets per image: itself and its nearest other training images. */
+  static final int NEIGHBOURS = 20;
+  static final int MAX_EPOCHS = 300;
+  /** Epochs without a better reconstruction of the held-out training images before stopping. */
+  static final int PATIENCE = 3;
+  /** The part of the training images held out to decide when to stop. */
+  static final double STOPPING_PART = 0.1;
+  static final long STOPPING_SEED = 7;
   static final int CLUSTERS = 10;
   static final int RESTARTS = 10;
-  /** The largest pixel value: inputs are scaled to [0, 1], the range of the sigmoid output. */
-  static final double MAX_PIXEL = 16;
+  static final long KMEANS_SEED = 42;
 
   private AutoencoderSample() {}
 
-  /** What one run measured on the held-out images. */
-  record Result(double reconstructionMse, double purity, double adjustedRandIndex,
-      double rawPixelPurity, double rawPixelAdjustedRandIndex, boolean reloadedPredictsTheSame) {}
+  /** How well clusters match the true digits. */
+  record Agreement(double purity, double adjustedRandIndex) {
+    static Agreement of(int[] clusters, int[] digits) {
+      return new Agreement(ClusterAgreement.purity(clusters, digits),
+          ClusterAgreement.adjustedRandIndex(clusters, digits));
+    }
+  }
+
+  /** What one split measured on its held-out images. */
+  record SplitResult(long splitSeed, int epochs, double reconstructionMse, Agreement codes,
+      Agreement rawPixels) {}
+
+  /** Every split, and whether the first split's saved model reloads to the same predictions. */
+  record Result(List<SplitResult> splits, boolean reloadedPredictsTheSame) {
+    Spread codePurity() {
+      return Spread.of(splits, s -> s.codes().purity());
+    }
+
+    Spread codeAdjustedRandIndex() {
+      return Spread.of(splits, s -> s.codes().adjustedRandIndex());
+    }
+
+    Spread rawPixelPurity() {
+      return Spread.of(splits, s -> s.rawPixels().purity());
+    }
+
+    Spread rawPixelAdjustedRandIndex() {
+      return Spread.of(splits, s -> s.rawPixels().adjustedRandIndex());
+    }
+
+    Spread reconstructionMse() {
+      return Spread.of(splits, SplitResult::reconstructionMse);
+    }
+  }
 
   /** Runs the sample; the optional argument is the directory for its output files. */
   public static void main(String[] args) throws IOException {
     run(Outputs.directory(args), System.out);
   }
 
-  /** Trains, encodes, clusters and compares, writing the files into {@code dir}. */
+  /** Trains, encodes, clusters and compares on every split, writing files into {@code dir}. */
   static Result run(Path dir, PrintStream out) throws IOException {
-    Split split = SampleData.digits().data().split(0.8, SPLIT_SEED);
-    Dataset train = selfTargeted(split.train());
-    Dataset test = selfTargeted(split.test());
-    out.println("Digits autoencoder: " + split + "; labels are not used for training");
-
-    DigitsAutoencoderNet autoencoder = new DigitsAutoencoderNet();
+    out.println("Digits autoencoder; labels are not used for training");
     out.println(DigitsAutoencoderNet.SPEC.summary());
     Artifacts artifacts = new Artifacts(dir, "autoencoder", out);
-    Trainer trainer = Trainer.builder()
-        .epochs(EPOCHS)
-        .listener(artifacts.progress(EPOCHS))
-        .build();
-    artifacts.writeHistory(trainer.fit(autoencoder, train, test));
-    double mse = RegressionMetrics.of(autoencoder, test).meanSquaredError();
-    out.printf("Reconstruction error on %d held-out images: MSE %.4f per pixel in [0, 1]%n",
-        test.size(), mse);
-
-    int[] digits = OneHot.decode(targets(split.test()));
-    double[][] codes = encode(encoderOf(autoencoder), test);
-    int[] clusters = new KMeans(CLUSTERS, RESTARTS, KMEANS_SEED).cluster(codes);
-    int[] rawClusters = new KMeans(CLUSTERS, RESTARTS, KMEANS_SEED).cluster(inputs(test));
-    Result result = new Result(mse,
-        ClusterAgreement.purity(clusters, digits),
-        ClusterAgreement.adjustedRandIndex(clusters, digits),
-        ClusterAgreement.purity(rawClusters, digits),
-        ClusterAgreement.adjustedRandIndex(rawClusters, digits),
-        artifacts.saveAndReload(autoencoder, new DigitsAutoencoderNet(), test));
-    out.println("Held-out images by true digit (rows) and cluster of their code (columns):");
-    out.println(ConfusionMatrix.ofLabels(digits, clusters, CLUSTERS));
-    out.printf("k-means (k = %d) of the 8-value codes vs the true digits:   purity %.3f, "
-        + "adjusted Rand index %.3f%n", CLUSTERS, result.purity(), result.adjustedRandIndex());
-    out.printf("k-means (k = %d) of the 64 raw pixels, for comparison: purity %.3f, "
-        + "adjusted Rand index %.3f%n", CLUSTERS, result.rawPixelPurity(),
-        result.rawPixelAdjustedRandIndex());
+    List<SplitResult> splits = new ArrayList<>();
+    boolean same = true;
+    Dataset digits = SampleData.digits().data();
+    for (long seed : SPLIT_SEEDS) {
+      boolean first = splits.isEmpty();
+      Split split = digits.split(0.8, seed);
+      Dataset test = SampleData.unlabelledPixels(split.test());
+      DigitsAutoencoderNet autoencoder = new DigitsAutoencoderNet();
+      TrainingHistory history = train(autoencoder, split.train(), first ? artifacts : null);
+      SplitResult result = measure(seed, history.epochCount(), autoencoder, test,
+          SampleData.classes(split.test()), first ? out : null);
+      if (first) {
+        artifacts.writeHistory(history);
+        same = artifacts.saveAndReload(autoencoder, new DigitsAutoencoderNet(), test);
+      }
+      splits.add(result);
+      print(out, result);
+    }
+    Result result = new Result(splits, same);
+    out.println("Over split seeds 1-" + SPLIT_SEEDS.length + ", k-means (k = " + CLUSTERS
+        + ") of the held-out images against their digits:");
+    out.println("  purity, codes:                " + result.codePurity());
+    out.println("  purity, raw pixels:           " + result.rawPixelPurity());
+    out.println("  adjusted Rand index, codes:   " + result.codeAdjustedRandIndex());
+    out.println("  adjusted Rand index, pixels:  " + result.rawPixelAdjustedRandIndex());
+    out.println("  reconstruction MSE per pixel: " + result.reconstructionMse());
     return result;
+  }
+
+  /**
+   * Trains on the training images' neighbour pairs until the reconstruction of a held-out part
+   * of them stops improving; shows progress when {@code artifacts} is given.
+   */
+  private static TrainingHistory train(TrainableModel autoencoder, Dataset labelled,
+      Artifacts artifacts) {
+    Split parts = SampleData.unlabelledPixels(labelled).split(1 - STOPPING_PART, STOPPING_SEED);
+    Trainer.Builder trainer = Trainer.builder()
+        .epochs(MAX_EPOCHS)
+        .earlyStopping(PATIENCE, 0, true);
+    if (artifacts != null) {
+      trainer.listener(artifacts.progress(MAX_EPOCHS));
+    }
+    return trainer.build().fit(autoencoder, NeighbourTargets.of(parts.train(), NEIGHBOURS),
+        parts.test());
+  }
+
+  /** Encodes and clusters the held-out images; prints the clusters' table to {@code out}. */
+  private static SplitResult measure(long seed, int epochs, TrainableModel autoencoder,
+      Dataset test, int[] digits, PrintStream out) {
+    double mse = RegressionMetrics.of(autoencoder, test).meanSquaredError();
+    int[] clusters = cluster(encode(encoderOf(autoencoder), test));
+    int[] rawClusters = cluster(SampleData.inputs(test));
+    if (out != null) {
+      out.println("Held-out images by true digit (rows) and cluster of their code (columns):");
+      out.println(ConfusionMatrix.ofLabels(digits, clusters, CLUSTERS));
+    }
+    return new SplitResult(seed, epochs, mse, Agreement.of(clusters, digits),
+        Agreement.of(rawClusters, digits));
+  }
+
+  private static int[] cluster(double[][] points) {
+    return new KMeans(CLUSTERS, RESTARTS, KMEANS_SEED).cluster(points);
   }
 
   /**
@@ -109,19 +189,7 @@ public final class AutoencoderSample {
     return encoder;
   }
 
-  /** Returns the images scaled to [0, 1], each its own target. */
-  static Dataset selfTargeted(Dataset images) {
-    double[][] pixels = new double[images.size()][];
-    for (int i = 0; i < pixels.length; i++) {
-      pixels[i] = images.input(i).clone();
-      for (int p = 0; p < pixels[i].length; p++) {
-        pixels[i][p] /= MAX_PIXEL;
-      }
-    }
-    return Dataset.of(pixels, pixels);
-  }
-
-  private static double[][] encode(TrainableModel encoder, Dataset data) {
+  private static double[][] encode(Model encoder, Dataset data) {
     double[][] codes = new double[data.size()][encoder.outputSize()];
     for (int i = 0; i < codes.length; i++) {
       encoder.predict(data.input(i), codes[i]);
@@ -129,15 +197,10 @@ public final class AutoencoderSample {
     return codes;
   }
 
-  private static double[][] inputs(Dataset data) {
-    double[][] rows = new double[data.size()][];
-    Arrays.setAll(rows, data::input);
-    return rows;
-  }
-
-  private static double[][] targets(Dataset data) {
-    double[][] rows = new double[data.size()][];
-    Arrays.setAll(rows, data::target);
-    return rows;
+  private static void print(PrintStream out, SplitResult r) {
+    out.printf(Locale.ROOT, "split seed %d, %d epochs: codes purity %.3f, ARI %.3f; raw pixels "
+        + "purity %.3f, ARI %.3f; reconstruction MSE %.4f%n", r.splitSeed(), r.epochs(),
+        r.codes().purity(), r.codes().adjustedRandIndex(), r.rawPixels().purity(),
+        r.rawPixels().adjustedRandIndex(), r.reconstructionMse());
   }
 }

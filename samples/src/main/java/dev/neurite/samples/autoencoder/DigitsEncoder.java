@@ -14,7 +14,7 @@ import dev.neurite.runtime.Loss;
 @Network(loss = Loss.MEAN_SQUARED_ERROR)
 @Input(64)
 @Dense(units = 32, activation = Activation.TANH)
-@Dense(units = 8, activation = Activation.IDENTITY)
+@Dense(units = 10, activation = Activation.IDENTITY)
 final class DigitsEncoder {
   private DigitsEncoder() {}
 }

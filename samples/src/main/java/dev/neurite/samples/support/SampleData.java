@@ -2,6 +2,7 @@ package dev.neurite.samples.support;
 
 import dev.neurite.runtime.data.CsvReader;
 import dev.neurite.runtime.data.Dataset;
+import dev.neurite.runtime.data.OneHot;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,8 @@ import java.util.zip.GZIPInputStream;
 public final class SampleData {
   private static final String IRIS = "/datasets/iris.csv";
   private static final String DIGITS = "/datasets/digits.csv.gz";
+  /** The largest pixel value of the digits' images. */
+  private static final double MAX_PIXEL = 16;
 
   private SampleData() {}
 
@@ -54,6 +57,35 @@ public final class SampleData {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + DIGITS, e);
     }
+  }
+
+  /**
+   * Returns the images of {@code digits} without their labels: each image's pixels scaled to
+   * [0, 1] (the range of a sigmoid), and the image its own target.
+   */
+  public static Dataset unlabelledPixels(Dataset digits) {
+    double[][] pixels = new double[digits.size()][];
+    for (int i = 0; i < pixels.length; i++) {
+      pixels[i] = digits.input(i).clone();
+      for (int p = 0; p < pixels[i].length; p++) {
+        pixels[i][p] /= MAX_PIXEL;
+      }
+    }
+    return Dataset.of(pixels, pixels);
+  }
+
+  /** Returns the inputs of {@code data}, one row per sample. */
+  public static double[][] inputs(Dataset data) {
+    double[][] rows = new double[data.size()][];
+    Arrays.setAll(rows, data::input);
+    return rows;
+  }
+
+  /** Returns the class of each sample of {@code data}, decoded from its one-hot target. */
+  public static int[] classes(Dataset data) {
+    double[][] rows = new double[data.size()][];
+    Arrays.setAll(rows, data::target);
+    return OneHot.decode(rows);
   }
 
   private static String firstLine(String resource) throws IOException {

@@ -1,4 +1,4 @@
-package dev.neurite.samples.autoencoder;
+package dev.neurite.samples.support;
 
 /**
  * How well clusters match known classes: purity (each cluster votes for its majority class; the
@@ -6,11 +6,11 @@ package dev.neurite.samples.autoencoder;
  * points put together or apart alike by both labelings, corrected for chance: 1 is identical,
  * about 0 is random).
  */
-final class ClusterAgreement {
+public final class ClusterAgreement {
   private ClusterAgreement() {}
 
   /** Returns the purity of {@code clusters} against {@code classes}, in (0, 1]. */
-  static double purity(int[] clusters, int[] classes) {
+  public static double purity(int[] clusters, int[] classes) {
     long[][] table = contingency(clusters, classes);
     long agreeing = 0;
     for (long[] row : table) {
@@ -24,7 +24,7 @@ final class ClusterAgreement {
   }
 
   /** Returns the adjusted Rand index of Hubert and Arabie (1985). */
-  static double adjustedRandIndex(int[] clusters, int[] classes) {
+  public static double adjustedRandIndex(int[] clusters, int[] classes) {
     long[][] table = contingency(clusters, classes);
     double index = 0;
     long[] classTotals = new long[table[0].length];

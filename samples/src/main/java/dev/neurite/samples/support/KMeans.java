@@ -1,4 +1,4 @@
-package dev.neurite.samples.autoencoder;
+package dev.neurite.samples.support;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  * restarted a few times, keeping the run of lowest inertia (sum of squared distances to the
  * centroids). The same seed gives the same clusters.
  */
-final class KMeans {
+public final class KMeans {
   private static final int MAX_ITERATIONS = 300;
 
   private final int k;
@@ -16,7 +16,7 @@ final class KMeans {
   private final long seed;
 
   /** Creates a k-means of {@code k} clusters, run {@code restarts} times from {@code seed}. */
-  KMeans(int k, int restarts, long seed) {
+  public KMeans(int k, int restarts, long seed) {
     if (k < 1 || restarts < 1) {
       throw new IllegalArgumentException(
           "k and restarts must be positive, but were " + k + " and " + restarts);
@@ -27,7 +27,7 @@ final class KMeans {
   }
 
   /** Returns the cluster, in {@code [0, k)}, of each point; there must be at least k points. */
-  int[] cluster(double[][] points) {
+  public int[] cluster(double[][] points) {
     if (points.length < k) {
       throw new IllegalArgumentException("k-means of " + k + " clusters needs at least " + k
           + " points, but got " + points.length);
@@ -44,6 +44,13 @@ final class KMeans {
       }
     }
     return best;
+  }
+
+  /** Returns the mean of each cluster's points, cluster c's at index c (zeros if it is empty). */
+  public static double[][] centroids(double[][] points, int[] labels, int k) {
+    double[][] centroids = new double[k][points[0].length];
+    updateCentroids(points, labels, centroids);
+    return centroids;
   }
 
   /** k-means++: each next centroid is a point drawn with probability proportional to d^2. */
@@ -115,16 +122,22 @@ final class KMeans {
     int best = 0;
     double bestDistance = Double.POSITIVE_INFINITY;
     for (int c = 0; c < n; c++) {
-      double distance = 0;
-      for (int d = 0; d < point.length; d++) {
-        double diff = point[d] - centroids[c][d];
-        distance += diff * diff;
-      }
+      double distance = squaredDistance(point, centroids[c]);
       if (distance < bestDistance) {
         bestDistance = distance;
         best = c;
       }
     }
     return new double[] {best, bestDistance};
+  }
+
+  /** Returns the squared Euclidean distance between two points of the same dimension. */
+  public static double squaredDistance(double[] a, double[] b) {
+    double sum = 0;
+    for (int d = 0; d < a.length; d++) {
+      double diff = a[d] - b[d];
+      sum += diff * diff;
+    }
+    return sum;
   }
 }
