@@ -8,11 +8,12 @@ import dev.neurite.runtime.reference.ReferenceNetwork;
  * The interpreter holding its parameters and giving its predictions as a float network does:
  * each value rounded to {@code float}, so a value beyond float range becomes an infinity.
  */
-final class FloatHeldNetwork implements Model {
+public final class FloatHeldNetwork implements Model {
   private final ReferenceNetwork reference;
   private final double[] rounded;
 
-  FloatHeldNetwork(NetworkSpec spec) {
+  /** Creates the interpreter of {@code spec}, its initial parameters rounded to float. */
+  public FloatHeldNetwork(NetworkSpec spec) {
     this.reference = new ReferenceNetwork(spec);
     this.rounded = new double[spec.parameterCount()];
     double[] initial = new double[rounded.length];
