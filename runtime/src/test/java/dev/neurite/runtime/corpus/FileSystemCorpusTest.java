@@ -48,7 +48,7 @@ class FileSystemCorpusTest {
   @Test
   void sparseFilesOfGigabytesAreRefusedWithoutHoldingThem() throws IOException {
     // A header announcing the whole sparse file: only its checksum can tell, read in chunks.
-    Path announced = sparse("announced.nrt", 300_000_000L, header(300_000_000L));
+    Path announced = sparse("announced.nrt", 100_000_000L, header(100_000_000L));
     assertLoadRefused(announced, "is corrupted: its checksum is");
     Path longer = sparse("longer.nrt", 1_900_000_000L, header(1000));
     assertLoadRefused(longer, "holds 1900000000 bytes, but its header declares 1000");
