@@ -50,7 +50,7 @@ final class PathReader {
     }
   }
 
-  /** Checks the trailing CRC of the {@code length}-byte file against its content, chunk by chunk. */
+  /** Checks the trailing CRC of the {@code length}-byte file against its content, in chunks. */
   private static void checkChecksum(String source, FileChannel channel, byte[] header,
       long length) throws IOException {
     CRC32 crc = new CRC32();

@@ -58,7 +58,10 @@ class HostileInputExamplesTest {
     long[] before = RandomNetworks.bits(tiny);
     Dataset data = Dataset.of(new double[][] {{3, -4}, {-2, 5}}, new double[][] {{40}, {-30}});
     Trainer trainer = Trainer.builder().optimizer(new Sgd(1e38)).epochs(1).batchSize(64).build();
-    assertThrows(TrainingDivergedException.class, () -> trainer.fit(tiny, data));
+    TrainingDivergedException e =
+        assertThrows(TrainingDivergedException.class, () -> trainer.fit(tiny, data));
+    assertTrue(e.getMessage().startsWith("training diverged at epoch 1, batch 1: parameter 0 "
+        + "became Infinity in the float network after the step"), e.getMessage());
     assertArrayEquals(before, RandomNetworks.bits(tiny));
     double[] out = new double[1];
     tiny.predict(new double[] {0, 0}, out);

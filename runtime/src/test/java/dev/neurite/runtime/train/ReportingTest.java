@@ -2,7 +2,6 @@ package dev.neurite.runtime.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.optim.Adam;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,23 +28,6 @@ class ReportingTest {
     StringWriter out = new StringWriter();
     history.writeCsv(out);
     assertEquals(history.toCsv(), out.toString());
-  }
-
-  @Test
-  void theLargestBatchSizeMakesOneBatchPerEpoch() {
-    int[] batches = {0};
-    TrainingHistory history = Trainer.builder().epochs(2).batchSize(Integer.MAX_VALUE)
-        .listener(new TrainingListener() {
-          @Override public void onTrainingBegin(Model model, int epochs, int batchesPerEpoch) {
-            assertEquals(1, batchesPerEpoch);
-          }
-
-          @Override public void onBatchEnd(int epoch, int batch, double loss) {
-            batches[0]++;
-          }
-        }).build().fit(Fixtures.xorNetwork(1), Fixtures.xor());
-    assertEquals(2, history.epochs().size());
-    assertEquals(2, batches[0]);
   }
 
   @Test
