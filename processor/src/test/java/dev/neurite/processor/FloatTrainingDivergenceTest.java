@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.neurite.runtime.FloatModel;
 import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.optim.Sgd;
+import dev.neurite.runtime.train.TrainableModel;
 import dev.neurite.runtime.train.Trainer;
 import dev.neurite.runtime.train.TrainingDivergedException;
 import java.util.SplittableRandom;
@@ -32,7 +33,8 @@ class FloatTrainingDivergenceTest {
 
   @Test
   void sgdAt1e38OnAFloatNetworkDivergesAndKeepsTheLastGoodWeights() {
-    FloatModel net = Compiled.instance("test.Tiny", SOURCE, "test.TinyNet", FloatModel.class);
+    TrainableModel net =
+        Compiled.instance("test.Tiny", SOURCE, "test.TinyNet", TrainableModel.class);
     double[] before = new double[net.parameterCount()];
     net.getParameters(before);
     Trainer trainer = Trainer.builder().optimizer(new Sgd(1e38)).epochs(1).batchSize(64)
@@ -47,7 +49,7 @@ class FloatTrainingDivergenceTest {
     net.getParameters(after);
     assertArrayEquals(before, after, 0);
     float[] out = new float[1];
-    net.predict(new float[] {0, 0}, out);
+    ((FloatModel) net).predict(new float[] {0, 0}, out);
     assertTrue(Float.isFinite(out[0]), "predict({0, 0}) = " + out[0]);
   }
 

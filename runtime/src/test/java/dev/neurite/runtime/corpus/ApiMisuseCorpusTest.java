@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.data.Standardizer;
@@ -16,6 +15,7 @@ import dev.neurite.runtime.optim.Momentum;
 import dev.neurite.runtime.optim.Nesterov;
 import dev.neurite.runtime.optim.RmsProp;
 import dev.neurite.runtime.optim.Sgd;
+import dev.neurite.runtime.train.TrainableModel;
 import dev.neurite.runtime.train.Trainer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,7 +55,7 @@ class ApiMisuseCorpusTest {
   void anEmptyBatchRangeReturnsZeroAndChangesNothing() {
     for (int i = 0; i < EMPTY_RANGES; i++) {
       NetworkSpec spec = RandomNetworks.spec(random);
-      Model model = RandomNetworks.model(spec, random);
+      TrainableModel model = RandomNetworks.model(spec, random);
       Dataset data = MisusedCall.dataset(spec, 1 + random.nextInt(5), random);
       int[] order = new int[data.size()];
       int from = random.nextInt(order.length + 1);
@@ -83,7 +83,7 @@ class ApiMisuseCorpusTest {
   void trainingDataWithNanOrInfinityIsRefusedNamingRowAndColumn() {
     for (int i = 0; i < DATA_WITH_NAN; i++) {
       NetworkSpec spec = RandomNetworks.spec(random);
-      Model model = RandomNetworks.model(spec, random);
+      TrainableModel model = RandomNetworks.model(spec, random);
       Dataset data = MisusedCall.dataset(spec, 1 + random.nextInt(40), random);
       int row = random.nextInt(data.size());
       boolean input = random.nextBoolean();

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.io.ModelFile;
 import dev.neurite.runtime.io.ModelFileException;
+import dev.neurite.runtime.train.TrainableModel;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.lang.management.ManagementFactory;
@@ -72,7 +72,7 @@ class FileSystemCorpusTest {
       for (String other : others) {
         Files.write(folder.resolve(other), new byte[] {7});
       }
-      Model model = saveAndLoadBack(file);
+      TrainableModel model = saveAndLoadBack(file);
       List<String> expected = new ArrayList<>(others);
       expected.add(file.getFileName().toString());
       expected.sort(null);
@@ -106,7 +106,7 @@ class FileSystemCorpusTest {
 
   @Test
   void savesToWhatCannotHoldAModelAreRefusedByName() throws IOException {
-    Model model = RandomNetworks.model(RandomNetworks.spec(random), random);
+    TrainableModel model = RandomNetworks.model(RandomNetworks.spec(random), random);
     Path directory = Files.createDirectory(dir.resolve("models"));
     assertSaveRefused(model, directory, "it is a directory, pass the path of the model file");
     if (symlinksWork()) {
@@ -122,7 +122,7 @@ class FileSystemCorpusTest {
     }
   }
 
-  private void assertSaveRefused(Model model, Path path, String expected) throws IOException {
+  private void assertSaveRefused(TrainableModel model, Path path, String expected) throws IOException {
     List<String> before = names(dir);
     IOException e = assertThrows(IOException.class, () -> ModelFile.save(model, path));
     assertTrue(e.getMessage().startsWith("cannot save to " + path + ": ")
@@ -131,11 +131,11 @@ class FileSystemCorpusTest {
   }
 
   /** Saves a random model to {@code path}, loads it back into another, checks bit equality. */
-  private Model saveAndLoadBack(Path path) throws IOException {
+  private TrainableModel saveAndLoadBack(Path path) throws IOException {
     NetworkSpec spec = RandomNetworks.spec(random);
-    Model saved = RandomNetworks.model(spec, random);
+    TrainableModel saved = RandomNetworks.model(spec, random);
     ModelFile.save(saved, path);
-    Model loaded = RandomNetworks.model(spec, random);
+    TrainableModel loaded = RandomNetworks.model(spec, random);
     ModelFile.load(path, loaded);
     assertArrayEquals(RandomNetworks.bits(saved), RandomNetworks.bits(loaded));
     return loaded;
@@ -147,7 +147,7 @@ class FileSystemCorpusTest {
    */
   private void assertLoadRefused(Path path, String expected) {
     NetworkSpec spec = RandomNetworks.spec(random);
-    Model model = RandomNetworks.model(spec, random);
+    TrainableModel model = RandomNetworks.model(spec, random);
     long[] before = RandomNetworks.bits(model);
     Executable load = () -> ModelFile.load(path, model);
     ModelFileException e = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {

@@ -21,6 +21,7 @@ import dev.neurite.runtime.io.ModelFileException;
 import dev.neurite.runtime.optim.Sgd;
 import dev.neurite.runtime.reference.ReferenceNetwork;
 import dev.neurite.runtime.train.FloatHeldNetwork;
+import dev.neurite.runtime.train.TrainableModel;
 import dev.neurite.runtime.train.Trainer;
 import dev.neurite.runtime.train.TrainingDivergedException;
 import dev.neurite.runtime.train.TrainingListener;
@@ -215,7 +216,7 @@ class HostileInputExamplesTest {
   }
 
   private void assertLoadRefused(Path path, String expected) {
-    Model model = new ReferenceNetwork(net.spec());
+    TrainableModel model = new ReferenceNetwork(net.spec());
     long[] before = RandomNetworks.bits(model);
     ModelFileException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
         () -> assertThrows(ModelFileException.class, () -> ModelFile.load(path, model)));

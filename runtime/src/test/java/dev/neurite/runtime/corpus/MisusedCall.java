@@ -2,9 +2,9 @@ package dev.neurite.runtime.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.data.Dataset;
+import dev.neurite.runtime.train.TrainableModel;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.function.Executable;
 
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.function.Executable;
  * rows of the wrong size. It knows which argument the refusal must name.
  */
 final class MisusedCall {
-  private final Model model;
+  private final TrainableModel model;
   private final double[] input;
   private final double[] output;
   private final double[] gradient;

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.data.Standardizer;
 import dev.neurite.runtime.io.ModelExtras;
 import dev.neurite.runtime.io.ModelFile;
 import dev.neurite.runtime.io.ModelFileException;
+import dev.neurite.runtime.train.TrainableModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -66,7 +66,7 @@ class ModelFileCorpusTest {
     SplittableRandom random = new SplittableRandom(SEED);
     for (int i = 0; i < GOOD_FILES; i++) {
       NetworkSpec spec = RandomNetworks.spec(random);
-      Model model = RandomNetworks.model(spec, random);
+      TrainableModel model = RandomNetworks.model(spec, random);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ModelFile.write(model, out, extras(spec, random));
       byte[] bytes = out.toByteArray();
@@ -74,7 +74,7 @@ class ModelFileCorpusTest {
       // Each good file loads back bit for bit: the damage below is the only reason to refuse.
       Path file = dir.resolve("good.nrt");
       Files.write(file, bytes);
-      Model loaded = RandomNetworks.model(spec, random);
+      TrainableModel loaded = RandomNetworks.model(spec, random);
       ModelFile.load(file, loaded);
       assertArrayEquals(RandomNetworks.bits(model), RandomNetworks.bits(loaded));
     }
@@ -206,7 +206,7 @@ class ModelFileCorpusTest {
       SplittableRandom random) throws IOException {
     Path file = dir.resolve("damaged.nrt");
     Files.write(file, bad);
-    Model model = RandomNetworks.model(good.spec, random);
+    TrainableModel model = RandomNetworks.model(good.spec, random);
     long[] before = RandomNetworks.bits(model);
     ModelFileException e =
         assertThrows(ModelFileException.class, () -> ModelFile.load(file, model));

@@ -3,10 +3,10 @@ package dev.neurite.runtime.corpus;
 import dev.neurite.runtime.Activation;
 import dev.neurite.runtime.LayerSpec;
 import dev.neurite.runtime.Loss;
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.Precision;
 import dev.neurite.runtime.reference.ReferenceNetwork;
+import dev.neurite.runtime.train.TrainableModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -39,8 +39,8 @@ final class RandomNetworks {
   }
 
   /** Returns the interpreter of {@code spec} with parameters drawn from {@code random}. */
-  static Model model(NetworkSpec spec, SplittableRandom random) {
-    Model model = new ReferenceNetwork(spec);
+  static TrainableModel model(NetworkSpec spec, SplittableRandom random) {
+    TrainableModel model = new ReferenceNetwork(spec);
     double[] parameters = new double[model.parameterCount()];
     for (int i = 0; i < parameters.length; i++) {
       parameters[i] = random.nextDouble(-2, 2);
@@ -50,7 +50,7 @@ final class RandomNetworks {
   }
 
   /** Returns the parameters of {@code model} as raw bits, so equality means bit for bit. */
-  static long[] bits(Model model) {
+  static long[] bits(TrainableModel model) {
     double[] p = new double[model.parameterCount()];
     model.getParameters(p);
     long[] bits = new long[p.length];

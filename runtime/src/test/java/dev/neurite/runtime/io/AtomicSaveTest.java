@@ -87,7 +87,7 @@ class AtomicSaveTest {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
       ModelFile.save(iris(2), file);
       assertEquals(mode, PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-      Model loaded = iris(3);
+      TrainableModel loaded = iris(3);
       ModelFile.load(file, loaded);
       assertArrayEquals(Networks.bits(iris(2)), Networks.bits(loaded));
     }
@@ -97,7 +97,7 @@ class AtomicSaveTest {
   void aSaveIntoAMissingDirectoryCreatesIt() throws IOException {
     Path file = dir.resolve("models").resolve("2026").resolve("iris.nrt");
     ModelFile.save(iris(1), file);
-    Model loaded = iris(3);
+    TrainableModel loaded = iris(3);
     ModelFile.load(file, loaded);
     assertArrayEquals(Networks.bits(iris(1)), Networks.bits(loaded));
   }

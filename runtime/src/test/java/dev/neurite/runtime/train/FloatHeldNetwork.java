@@ -1,6 +1,5 @@
 package dev.neurite.runtime.train;
 
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.reference.ReferenceNetwork;
 
@@ -8,7 +7,7 @@ import dev.neurite.runtime.reference.ReferenceNetwork;
  * The interpreter holding its parameters and giving its predictions as a float network does:
  * each value rounded to {@code float}, so a value beyond float range becomes an infinity.
  */
-public final class FloatHeldNetwork implements Model {
+public final class FloatHeldNetwork implements TrainableModel {
   private final ReferenceNetwork reference;
   private final double[] rounded;
 
