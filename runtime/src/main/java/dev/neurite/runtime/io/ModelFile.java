@@ -149,7 +149,8 @@ public final class ModelFile {
     if (path == null) {
       throw new IllegalArgumentException("path must not be null");
     }
-    return SavedModel.of(path.toString(), ModelFileReader.read(path.toString(), readFile(path)));
+    return SavedModel.of(path.toString(),
+        ModelFileReader.read(path.toString(), PathReader.read(path)));
   }
 
   /**
