@@ -23,7 +23,9 @@ public final class Standardizer {
    * Returns the standardizer of the input columns of {@code data} (population standard
    * deviation, divided by n).
    *
-   * @throws IllegalArgumentException if the dataset is empty or holds a value that is not finite
+   * @throws IllegalArgumentException if the dataset is empty, holds a value that is not finite,
+   *     or has a column whose mean or standard deviation is beyond double range (values near
+   *     1e200 square to infinity); the message names the column
    */
   public static Standardizer fit(Dataset data) {
     if (data == null || data.size() == 0) {
@@ -42,8 +44,22 @@ public final class Standardizer {
     for (int c = 0; c < stddevs.length; c++) {
       double s = Math.sqrt(stddevs[c] / data.size());
       stddevs[c] = s > 0 ? s : 1;
+      checkRepresentable(c, means[c], stddevs[c]);
     }
     return new Standardizer(means, stddevs);
+  }
+
+  /**
+   * Refuses a column whose statistics overflowed: a standardizer holding them could not be saved
+   * and loaded back, and would map every value to 0 or NaN.
+   */
+  private static void checkRepresentable(int column, double mean, double stddev) {
+    if (!Double.isFinite(mean) || !Double.isFinite(stddev)) {
+      throw new IllegalArgumentException("column " + column + " cannot be standardized: its "
+          + (Double.isFinite(mean) ? "standard deviation" : "mean") + " is beyond double range ("
+          + (Double.isFinite(mean) ? stddev : mean) + "); rescale that column first, for "
+          + "example divide it by a power of ten");
+    }
   }
 
   private static double[] columnMeans(Dataset data) {

@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -15,8 +14,10 @@ import java.nio.file.Path;
  * <p>The file records the network's shape, so weights never load into a network of another
  * shape; its header, its content and their checksums are checked before the model is touched,
  * so a truncated or corrupted file gives a {@link ModelFileException} that says what is wrong
- * and leaves the model as it was. Saving to a path is atomic: a crash while saving leaves the
- * previous file intact. The layout is described in the package's {@code ModelFileFormat}.
+ * and leaves the model as it was. Loading from a path opens only a regular file and reads only
+ * the length its header declares, checksummed before it is held in memory. Saving to a path is
+ * atomic: a crash while saving leaves the previous file intact (and a later save removes the
+ * temporary file it left). The layout is described in the package's {@code ModelFileFormat}.
  *
  * <pre>{@code
  * ModelFile.save(model, Paths.get("iris.nrt"),
@@ -37,9 +38,13 @@ public final class ModelFile {
 
   /**
    * Saves {@code model}'s weights and {@code extras} to {@code path}, atomically, replacing any
-   * file there.
+   * file there. A missing directory is created; a symbolic link is followed (the file it points
+   * to gets the content, the link stays); an existing file keeps its permissions.
    *
-   * @throws IllegalArgumentException if an argument is null or the extras do not fit the model
+   * @throws IllegalArgumentException if an argument is null, the extras do not fit the model, or
+   *     the file would not load back (nothing is written then)
+   * @throws IOException if the path is a directory or another non-regular file, or the file or
+   *     its directory cannot be written; the message names the path
    */
   public static void save(TrainableModel model, Path path, ModelExtras extras) throws IOException {
     if (path == null || path.getFileName() == null) {
@@ -52,7 +57,8 @@ public final class ModelFile {
    * Writes {@code model}'s weights and {@code extras} to {@code out} as a model file; the caller
    * closes the stream.
    *
-   * @throws IllegalArgumentException if an argument is null or the extras do not fit the model
+   * @throws IllegalArgumentException if an argument is null, the extras do not fit the model, or
+   *     the file would not load back (nothing is written then)
    */
   public static void write(TrainableModel model, OutputStream out, ModelExtras extras)
       throws IOException {
@@ -83,22 +89,36 @@ public final class ModelFile {
       throw new IllegalArgumentException("the class names must be " + classes + ", one per class "
           + "of " + model.spec().name() + ", but were " + extras.classNames());
     }
-    return ModelFileWriter.encode(model, extras);
+    return checkLoadable(ModelFileWriter.encode(model, extras));
+  }
+
+  /**
+   * Decodes the bytes about to be written with the checks of {@link #load}, so that nothing is
+   * saved that loading would refuse (a check costs far less than a model that cannot come back).
+   */
+  private static byte[] checkLoadable(byte[] file) {
+    try {
+      ModelFileReader.read("the model file to save", file);
+    } catch (ModelFileException e) {
+      throw new IllegalArgumentException("nothing was saved: " + e.getMessage(), e);
+    }
+    return file;
   }
 
   /**
    * Loads the weights in the file at {@code path} into {@code into}, and returns what else the
    * file held.
    *
-   * @throws ModelFileException if the file is not a model file, is truncated or corrupted, has
-   *     an unknown version, or holds a network of another shape; {@code into} is then unchanged
+   * @throws ModelFileException if the file is not a model file (a directory, a named pipe or a
+   *     device among others), is truncated or corrupted, has an unknown version, or holds a
+   *     network of another shape; {@code into} is then unchanged
    */
   public static ModelFileInfo load(Path path, TrainableModel into) throws IOException {
     if (path == null || into == null) {
       throw new IllegalArgumentException("path and model must not be null, but "
           + (path == null ? "path" : "model") + " was null");
     }
-    return load(path.toString(), readFile(path), into);
+    return load(path.toString(), PathReader.read(path), into);
   }
 
   /**
@@ -112,16 +132,7 @@ public final class ModelFile {
     if (path == null) {
       throw new IllegalArgumentException("path must not be null");
     }
-    return info(ModelFileReader.read(path.toString(), readFile(path)));
-  }
-
-  private static byte[] readFile(Path path) throws IOException {
-    long size = Files.size(path);
-    if (size > ModelFileFormat.MAX_FILE_BYTES) {
-      throw new ModelFileException(path + " is not a model file: it has " + size
-          + " bytes, more than any model file");
-    }
-    return Files.readAllBytes(path);
+    return info(ModelFileReader.read(path.toString(), PathReader.read(path)));
   }
 
   /**
@@ -150,7 +161,8 @@ public final class ModelFile {
     if (path == null) {
       throw new IllegalArgumentException("path must not be null");
     }
-    return SavedModel.of(path.toString(), ModelFileReader.read(path.toString(), readFile(path)));
+    return SavedModel.of(path.toString(),
+        ModelFileReader.read(path.toString(), PathReader.read(path)));
   }
 
   /**

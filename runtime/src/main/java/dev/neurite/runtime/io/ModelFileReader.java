@@ -74,22 +74,30 @@ final class ModelFileReader {
     }
   }
 
-  /** Checks the whole file and returns what it holds. */
-  static Contents read(String source, byte[] file) throws ModelFileException {
-    long declared = checkHeader(source, file, file.length);
-    if (file.length != declared) {
-      throw new ModelFileException(source + (file.length < declared ? " is truncated" : " is "
-          + "corrupted") + ": it holds " + file.length + " bytes, but its header declares "
+  /** Refuses a file of {@code size} bytes whose header declares {@code declared}. */
+  static void checkLength(String source, long size, long declared) throws ModelFileException {
+    if (size != declared) {
+      throw new ModelFileException(source + (size < declared ? " is truncated" : " is "
+          + "corrupted") + ": it holds " + size + " bytes, but its header declares "
           + declared);
     }
-    int end = file.length - ModelFileFormat.TRAILER_SIZE;
-    int stored = ByteBuffer.wrap(file).getInt(end);
-    int computed = ModelFileFormat.crc(file, end);
+  }
+
+  /** Refuses a file whose trailing checksum is not the one its content gives. */
+  static void checkChecksum(String source, int stored, int computed) throws ModelFileException {
     if (stored != computed) {
       throw new ModelFileException(source + " is corrupted: its checksum is "
           + Integer.toHexString(stored) + " but its content gives "
           + Integer.toHexString(computed));
     }
+  }
+
+  /** Checks the whole file and returns what it holds. */
+  static Contents read(String source, byte[] file) throws ModelFileException {
+    long declared = checkHeader(source, file, file.length);
+    checkLength(source, file.length, declared);
+    int end = file.length - ModelFileFormat.TRAILER_SIZE;
+    checkChecksum(source, ByteBuffer.wrap(file).getInt(end), ModelFileFormat.crc(file, end));
     byte[] body = new byte[end - ModelFileFormat.HEADER_SIZE];
     System.arraycopy(file, ModelFileFormat.HEADER_SIZE, body, 0, body.length);
     return new ModelFileReader(source, body).contents();

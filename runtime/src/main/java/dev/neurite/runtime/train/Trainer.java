@@ -90,9 +90,12 @@ public final class Trainer {
    * Trains {@code model} on {@code data} against the network's own loss, starting from its
    * current parameters, and returns the history of the run.
    *
-   * @throws IllegalArgumentException if the data does not fit the model, or the network cannot be
-   *     trained (a {@code BINARY_STEP} activation)
-   * @throws TrainingDivergedException if a loss, gradient or parameter becomes NaN or infinite
+   * @throws IllegalArgumentException if the data does not fit the model or holds NaN or an
+   *     infinity (the message names the row and column), or the network cannot be trained (a
+   *     {@code BINARY_STEP} activation)
+   * @throws TrainingDivergedException if a loss or gradient becomes NaN or infinite, or a
+   *     parameter does, as the model holds it in its own precision (a float network cannot hold
+   *     values beyond float range); the model keeps the parameters of the last good step
    */
   public TrainingHistory fit(TrainableModel model, Dataset data) {
     return run(model, data, null, Objective.networkLoss());
@@ -135,6 +138,11 @@ public final class Trainer {
     requireNonNull("data", data);
     checkTrainable(model.spec());
     checkShapes(model, data, objective, "training");
+    checkFinite(data, "training");
+    if (validation != null) {
+      checkShapes(model, validation, objective, "validation");
+      checkFinite(validation, "validation");
+    }
     SplittableRandom random = new SplittableRandom(seed != null ? seed : model.spec().seed());
     Dataset train = data;
     if (validationSplit > 0) {
@@ -147,18 +155,11 @@ public final class Trainer {
       train = parts.train();
       validation = parts.test();
     }
-    if (validation != null) {
-      checkShapes(model, validation, objective, "validation");
-    }
     Optimizer stepper = optimizer != null ? optimizer : new Adam(DEFAULT_LEARNING_RATE);
     return new TrainingRun(this, model, train, validation, objective, stepper, random)
         .execute();
   }
 
-  /**
-   * Refuses networks through which no gradient flows, with the messages of
-   * {@link SpecValidator#trainingProblems}.
-   */
   /** Refuses a split that would round one part to nothing, rather than quietly move a sample. */
   private void checkSplitLeavesBothParts(int samples) {
     long held = Math.round(samples * validationSplit);
@@ -169,6 +170,10 @@ public final class Trainer {
     }
   }
 
+  /**
+   * Refuses networks through which no gradient flows, with the messages of
+   * {@link SpecValidator#trainingProblems}.
+   */
   private static void checkTrainable(NetworkSpec spec) {
     List<SpecProblem> problems = SpecValidator.trainingProblems(spec.layers());
     if (!problems.isEmpty()) {
@@ -214,6 +219,27 @@ public final class Trainer {
           + " if the data has " + outputs + " classes";
     }
     return "";
+  }
+
+  /**
+   * Refuses data holding NaN or an infinity, saying where: training on it would only end in a
+   * divergence that blames the learning rate.
+   */
+  private static void checkFinite(Dataset data, String what) {
+    for (int r = 0; r < data.size(); r++) {
+      checkFinite(data.input(r), what, r, "input");
+      checkFinite(data.target(r), what, r, "target");
+    }
+  }
+
+  private static void checkFinite(double[] row, String what, int r, String part) {
+    for (int c = 0; c < row.length; c++) {
+      if (row[c] - row[c] != 0) {
+        throw new IllegalArgumentException("the " + what + " data must hold finite numbers, but "
+            + "row " + r + " has " + row[c] + " in " + part + " column " + c
+            + ": remove that row or fill in the value before training");
+      }
+    }
   }
 
   private static void requireNonNull(String what, Object value) {

@@ -1,7 +1,8 @@
 package dev.neurite.runtime.train;
 
 /**
- * Thrown when a loss, a gradient or a parameter becomes NaN or infinite during training. The
+ * Thrown when a loss, a gradient or a parameter becomes NaN or infinite during training, judged
+ * in the model's own precision (a value beyond float range is infinite in a float network). The
  * model keeps the parameters of the last step that was still finite.
  */
 public final class TrainingDivergedException extends RuntimeException {

@@ -5,6 +5,7 @@ import dev.neurite.runtime.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /** One call of {@link Trainer#fit}: the epoch loop and everything it keeps between epochs. */
@@ -20,6 +21,8 @@ final class TrainingRun {
   private final double[] gradient;
   /** The parameters before the last step, put back if the run diverges. */
   private final double[] lastGood;
+  /** The parameters as the model holds them, in its own precision, read back after each step. */
+  private final double[] held;
   private final double[] output;
   private final int[] order;
   private final boolean trainAccuracy;
@@ -41,6 +44,7 @@ final class TrainingRun {
     this.gradient = new double[parameters.length];
     model.getParameters(parameters);
     this.lastGood = parameters.clone();
+    this.held = new double[parameters.length];
     this.output = new double[model.outputSize()];
     this.order = identity(train.size());
     this.trainAccuracy = config.trainingAccuracy && Accuracy.appliesTo(train, output.length);
@@ -66,7 +70,7 @@ final class TrainingRun {
   }
 
   private TrainingHistory epochs(double baseRate) {
-    int batches = (train.size() + config.batchSize - 1) / config.batchSize;
+    int batches = (int) ((train.size() + (long) config.batchSize - 1) / config.batchSize);
     for (TrainingListener listener : config.listeners) {
       listener.onTrainingBegin(model, config.epochs, batches);
     }
@@ -74,7 +78,7 @@ final class TrainingRun {
     StopReason reason = StopReason.COMPLETED;
     for (int epoch = 1; epoch <= config.epochs && reason == StopReason.COMPLETED; epoch++) {
       optimizer.setLearningRate(config.schedule.rate(baseRate, epoch));
-      EpochResult result = measure(epoch, trainEpoch(epoch));
+      EpochResult result = measure(epoch, batches, trainEpoch(epoch));
       results.add(result);
       trackBest(result);
       for (TrainingListener listener : config.listeners) {
@@ -95,8 +99,8 @@ final class TrainingRun {
     shuffle(order, random);
     double total = 0;
     int batch = 0;
-    for (int start = 0; start < order.length; start += config.batchSize) {
-      int end = Math.min(order.length, start + config.batchSize);
+    for (int start = 0, end; start < order.length; start = end) {
+      end = start + Math.min(config.batchSize, order.length - start);
       double loss = trainBatch(epoch, ++batch, start, end);
       total += loss;
       for (TrainingListener listener : config.listeners) {
@@ -121,11 +125,25 @@ final class TrainingRun {
     }
     System.arraycopy(parameters, 0, lastGood, 0, parameters.length);
     optimizer.step(parameters, gradient);
-    if (!allFinite(parameters)) {
-      throw diverged(epoch, batch, "a parameter became infinite or NaN after the step");
-    }
-    model.setParameters(parameters);
+    checkHeldParameters(epoch, batch);
     return loss;
+  }
+
+  /**
+   * Gives the model the stepped parameters and judges them as the model holds them, in its own
+   * precision: a float network turns a value beyond float range into an infinity that the
+   * trainer's double copy does not show.
+   */
+  private void checkHeldParameters(int epoch, int batch) {
+    model.setParameters(parameters);
+    model.getParameters(held);
+    for (int i = 0; i < held.length; i++) {
+      if (!isFinite(held[i])) {
+        throw diverged(epoch, batch, "parameter " + i + " became " + held[i] + " in the "
+            + model.spec().precision().name().toLowerCase(Locale.ROOT) + " network after the "
+            + "step (the step gave it " + parameters[i] + ")");
+      }
+    }
   }
 
   private TrainingDivergedException diverged(int epoch, int batch, String what) {
@@ -134,13 +152,30 @@ final class TrainingRun {
     return new TrainingDivergedException(epoch, batch, what);
   }
 
-  private EpochResult measure(int epoch, double trainLoss) {
-    double[] valid = validation == null
-        ? new double[] {Double.NaN, Double.NaN}
-        : evaluate(validation, validationAccuracy);
-    double accuracy = trainAccuracy ? evaluate(train, true)[1] : Double.NaN;
+  /**
+   * Measures the network after the last step of {@code epoch}; a loss it computes there that is
+   * not finite is divergence too, since no later batch would catch it.
+   */
+  private EpochResult measure(int epoch, int lastBatch, double trainLoss) {
+    double[] valid = {Double.NaN, Double.NaN};
+    if (validation != null) {
+      valid = evaluate(validation, validationAccuracy);
+      requireFinite(valid[0], epoch, lastBatch, "the validation loss");
+    }
+    double accuracy = Double.NaN;
+    if (trainAccuracy) {
+      double[] trained = evaluate(train, true);
+      requireFinite(trained[0], epoch, lastBatch, "the training loss at inference");
+      accuracy = trained[1];
+    }
     return new EpochResult(
         epoch, trainLoss, valid[0], accuracy, valid[1], optimizer.learningRate());
+  }
+
+  private void requireFinite(double loss, int epoch, int lastBatch, String what) {
+    if (!isFinite(loss)) {
+      throw diverged(epoch, lastBatch, what + " after the epoch's last step was " + loss);
+    }
   }
 
   /** Returns the mean inference loss on {@code data} and its accuracy (NaN if not asked). */
@@ -194,15 +229,6 @@ final class TrainingRun {
 
   private static boolean isFinite(double value) {
     return value - value == 0;
-  }
-
-  private static boolean allFinite(double[] values) {
-    for (double v : values) {
-      if (!isFinite(v)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static int[] identity(int n) {

@@ -1,5 +1,6 @@
 package dev.neurite.runtime.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import dev.neurite.runtime.Loss;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.Precision;
 import dev.neurite.runtime.SpecValidator;
+import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.optim.Sgd;
 import dev.neurite.runtime.reference.ReferenceNetwork;
 import java.util.ArrayList;
@@ -40,6 +42,26 @@ class DivergenceTest {
     double[] out = new double[1];
     net.predict(Fixtures.linear().input(0), out);
     assertTrue(Double.isFinite(out[0] * out[0]));
+  }
+
+  /** A loss that only the epoch's measurement computes is judged too. */
+  @Test
+  void aNonFiniteValidationLossAfterTheLastStepIsDivergence() {
+    FloatHeldNetwork net = new FloatHeldNetwork(NetworkSpec.of("Tiny", 2,
+        Arrays.asList(LayerSpec.dense(1, Activation.IDENTITY)), Loss.MEAN_SQUARED_ERROR,
+        Precision.FLOAT, 1));
+    double[] before = Fixtures.parameters(net);
+    Dataset train = Dataset.of(new double[][] {{1, 0}}, new double[][] {{1e30}});
+    // A weight near 1e30 is fine in float; times a validation input of 1e10, the output is not.
+    Dataset validation = Dataset.of(new double[][] {{1e10, 0}}, new double[][] {{0}});
+    Trainer trainer = Trainer.builder().optimizer(new Sgd(0.5)).epochs(1).build();
+
+    TrainingDivergedException e = assertThrows(
+        TrainingDivergedException.class, () -> trainer.fit(net, train, validation));
+
+    assertTrue(e.getMessage().startsWith("training diverged at epoch 1, batch 1: the validation "
+        + "loss after the epoch's last step was "), e.getMessage());
+    assertArrayEquals(before, Fixtures.parameters(net), 0);
   }
 
   @Test

@@ -41,7 +41,15 @@ class TrainerArgumentsTest {
                 + "one for validation, but would hold out 0"),
         refused(() -> Trainer.builder().validationSplit(0.5).build()
             .fit(Fixtures.xorNetwork(1), Fixtures.xor(), Fixtures.xor()),
-            "give either a validation split or a validation set, not both (the split is 0.5)"));
+            "give either a validation split or a validation set, not both (the split is 0.5)"),
+        refused(() -> Trainer.builder().build().fit(Fixtures.xorNetwork(1),
+            Dataset.of(new double[][] {{0, 0}, {0, Double.NaN}}, new double[][] {{0}, {1}})),
+            "the training data must hold finite numbers, but row 1 has NaN in input column 1: "
+                + "remove that row or fill in the value before training"),
+        refused(() -> Trainer.builder().build().fit(Fixtures.xorNetwork(1), Fixtures.xor(),
+            Dataset.of(new double[][] {{0, 0}}, new double[][] {{Double.NEGATIVE_INFINITY}})),
+            "the validation data must hold finite numbers, but row 0 has -Infinity in target "
+                + "column 0: remove that row or fill in the value before training"));
   }
 
   private static Arguments refused(Executable call, String message) {
