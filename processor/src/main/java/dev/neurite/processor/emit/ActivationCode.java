@@ -4,6 +4,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.neurite.runtime.Activation;
+import dev.neurite.runtime.Erf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,9 @@ import javax.lang.model.element.Modifier;
 final class ActivationCode {
   /** sqrt(2 / pi), the constant of GELU's tanh approximation (the runtime's GELU_C). */
   private static final String GELU_C = "0.7978845608028654";
+  /** 1 / sqrt(2) and 1 / sqrt(2 pi), of the exact GELU (the runtime's SQRT1_2, INV_SQRT_2PI). */
+  private static final String SQRT1_2 = "0.7071067811865476";
+  private static final String INV_SQRT_2PI = "0.3989422804014327";
   private static final String SELU_ALPHA = "1.6732632423543772";
   private static final String SELU_SCALE = "1.0507009873554805";
   private static final String FAST_TANH = "fastTanh";
@@ -90,7 +94,7 @@ final class ActivationCode {
       if (derivatives) {
         methods.add(derivativeMethod(f, t));
       }
-      fastTanh |= t == NumericType.FLOAT && (f == Activation.TANH || f == Activation.GELU);
+      fastTanh |= t == NumericType.FLOAT && (f == Activation.TANH || f == Activation.GELU_TANH);
       fastExpm1 |= t == NumericType.FLOAT && (f == Activation.ELU || f == Activation.SELU);
     }
     if (fastTanh) {
@@ -139,6 +143,8 @@ final class ActivationCode {
       case SILU:
         return m.addStatement("return $L(z / (1 + Math.exp(-z)))", c).build();
       case GELU:
+        return m.addStatement("return $L(z * $L)", c, normalCdf()).build();
+      case GELU_TANH:
         return m.addStatement("return $L(0.5 * z * (1 + $L($L * (z + 0.044715 * z * z * z))))",
             c, tanh(t), GELU_C).build();
       case HARD_SIGMOID:
@@ -181,6 +187,9 @@ final class ActivationCode {
         return m.addStatement("double s = 1 / (1 + Math.exp(-z))")
             .addStatement("return $L(s * (1 + z * (1 - s)))", c).build();
       case GELU:
+        return m.addStatement("return $L($L + z * Math.exp(-0.5 * z * z) * $L)", c,
+            normalCdf(), INV_SQRT_2PI).build();
+      case GELU_TANH:
         return m.addStatement("double t = $L($L * (z + 0.044715 * z * z * z))", tanh(t), GELU_C)
             .addStatement("double inner = $L * (1 + 3 * 0.044715 * z * z)", GELU_C)
             .addStatement("return $L(0.5 * (1 + t) + 0.5 * z * (1 - t * t) * inner)", c).build();
@@ -192,6 +201,11 @@ final class ActivationCode {
       default:
         throw new IllegalArgumentException("no helper for " + f);
     }
+  }
+
+  /** Returns the standard normal distribution function at {@code z}, through the runtime's erfc. */
+  private static CodeBlock normalCdf() {
+    return CodeBlock.of("0.5 * $T.erfc(-z * $L)", Erf.class, SQRT1_2);
   }
 
   /** Returns the tanh to call: the exp form in float, the runtime's own in double. */
