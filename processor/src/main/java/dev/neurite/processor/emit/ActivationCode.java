@@ -241,11 +241,11 @@ final class ActivationCode {
         .addJavadoc("tanh through the intrinsic Math.exp; relative error below 1e-13.\n")
         .returns(TypeName.DOUBLE)
         .addParameter(TypeName.DOUBLE, "u")
-        .beginControlFlow("if (Math.abs(u) < $L)", SMALL)
         .addStatement("double u2 = u * u")
-        .addStatement("return u * (1 - u2 * (1.0 / 3 - u2 * (2.0 / 15)))")
-        .endControlFlow()
-        .addStatement("return 1 - 2 / (Math.exp(2 * u) + 1)")
+        .addStatement("double near0 = u * (1 - u2 * (1.0 / 3 - u2 * (2.0 / 15)))")
+        .addStatement("double exp = 1 - 2 / (Math.exp(2 * u) + 1)")
+        .addComment("Both computed, then selected: cheaper than a branch around the call.")
+        .addStatement("return Math.abs(u) < $L ? near0 : exp", SMALL)
         .build();
   }
 
@@ -256,11 +256,10 @@ final class ActivationCode {
         .addJavadoc("e^x - 1 through the intrinsic Math.exp; relative error below 1e-14.\n")
         .returns(TypeName.DOUBLE)
         .addParameter(TypeName.DOUBLE, "x")
-        .beginControlFlow("if (Math.abs(x) < $L)", SMALL)
-        .addStatement("return x * (1 + x * (0.5 + x * (1.0 / 6 + x * (1.0 / 24 + x * (1.0 / 120"
-            + " + x / 720)))))")
-        .endControlFlow()
-        .addStatement("return Math.exp(x) - 1")
+        .addStatement("double near0 = x * (1 + x * (0.5 + x * (1.0 / 6 + x * (1.0 / 24"
+            + " + x * (1.0 / 120 + x / 720)))))")
+        .addStatement("double exp = Math.exp(x) - 1")
+        .addStatement("return Math.abs(x) < $L ? near0 : exp", SMALL)
         .build();
   }
 }
