@@ -10,11 +10,11 @@ import dev.neurite.processor.plan.Planner;
 import dev.neurite.runtime.Activation;
 import dev.neurite.runtime.LayerSpec;
 import dev.neurite.runtime.Loss;
-import dev.neurite.runtime.Model;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.Precision;
 import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.reference.ReferenceNetwork;
+import dev.neurite.runtime.train.TrainableModel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -88,7 +88,7 @@ class SaturatedLossTest {
     double[] target = binary ? BINARY_TARGET : CATEGORICAL_TARGET;
     double expected = binary ? (isFloat ? BINARY_FLOAT : BINARY_DOUBLE) : CATEGORICAL;
     double tolerance = isFloat ? 1e-5 : 1e-12;
-    Model model = instance(spec);
+    TrainableModel model = instance(spec);
     model.setParameters(weights);
     double[] input = {1};
     double[] gradient = new double[weights.length];
@@ -109,7 +109,7 @@ class SaturatedLossTest {
   }
 
   /** Nine copies of the sample: two groups of four and one sample alone where grouped. */
-  private static void assertBatchAgrees(Model model, double[] input, double[] target,
+  private static void assertBatchAgrees(TrainableModel model, double[] input, double[] target,
       double expected, double[] single, double tolerance) {
     double[][] inputs = new double[9][];
     double[][] targets = new double[9][];
@@ -130,7 +130,7 @@ class SaturatedLossTest {
 
   /** The central difference of the loss {@code forwardBackward} reports, in parameter i. */
   private static double slope(
-      Model model, double[] parameters, int i, double[] input, double[] target) {
+      TrainableModel model, double[] parameters, int i, double[] input, double[] target) {
     double h = 1e-6;
     double[] shifted = parameters.clone();
     double[] ignored = new double[parameters.length];
@@ -144,9 +144,9 @@ class SaturatedLossTest {
     return (plus - minus) / (2 * h);
   }
 
-  private static Model instance(NetworkSpec spec) {
+  private static TrainableModel instance(NetworkSpec spec) {
     try {
-      return (Model) classes.loadClass("saturated." + spec.name()).getConstructor()
+      return (TrainableModel) classes.loadClass("saturated." + spec.name()).getConstructor()
           .newInstance();
     } catch (ReflectiveOperationException e) {
       throw new AssertionError(e);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.neurite.runtime.Activation;
-import dev.neurite.runtime.Model;
+import dev.neurite.runtime.train.TrainableModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * refused by an exact {@code GELU} one, whose files say "GELU_ERF".
  */
 class GeluFileNameTest {
-  private static byte[] saved(Model model) throws IOException {
+  private static byte[] saved(TrainableModel model) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ModelFile.write(model, out, ModelExtras.none());
     return out.toByteArray();
@@ -48,7 +48,7 @@ class GeluFileNameTest {
     byte[] file = saved(Networks.classifier("Net", 5, Activation.GELU_TANH, 1));
     assertTrue(records(file, "GELU"));
     assertTrue(!records(file, "GELU_TANH"));
-    Model loaded = Networks.classifier("Net", 5, Activation.GELU_TANH, 2);
+    TrainableModel loaded = Networks.classifier("Net", 5, Activation.GELU_TANH, 2);
     ModelFile.load(new ByteArrayInputStream(file), loaded);
     assertArrayEquals(Networks.bits(Networks.classifier("Net", 5, Activation.GELU_TANH, 1)),
         Networks.bits(loaded));
