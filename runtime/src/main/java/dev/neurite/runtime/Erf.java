@@ -35,6 +35,14 @@ public final class Erf {
 
   private Erf() {}
 
+  /**
+   * Returns copies of the coefficient tables {A, B, C, D, P, Q}, for code generators that write
+   * {@link #erfc} out in generated classes that must not depend on the runtime.
+   */
+  public static double[][] coefficients() {
+    return new double[][] {A.clone(), B.clone(), C.clone(), D.clone(), P.clone(), Q.clone()};
+  }
+
   /** Returns {@code erf(x) = 2/sqrt(pi) * integral from 0 to x of e^(-t^2) dt}. */
   public static double erf(double x) {
     double y = Math.abs(x);

@@ -4,7 +4,6 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.neurite.runtime.Activation;
-import dev.neurite.runtime.Erf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -102,6 +101,11 @@ final class ActivationCode {
     }
     if (fastExpm1) {
       methods.add(fastExpm1());
+    }
+    for (Activation f : used) {
+      if (f == Activation.GELU) {
+        methods.add(ErfCode.erfc());
+      }
     }
     return methods;
   }
@@ -203,9 +207,9 @@ final class ActivationCode {
     }
   }
 
-  /** Returns the standard normal distribution function at {@code z}, through the runtime's erfc. */
+  /** Returns the standard normal distribution function at {@code z}, through the class's erfc. */
   private static CodeBlock normalCdf() {
-    return CodeBlock.of("0.5 * $T.erfc(-z * $L)", Erf.class, SQRT1_2);
+    return CodeBlock.of("0.5 * $L(-z * $L)", ErfCode.NAME, SQRT1_2);
   }
 
   /** Returns the tanh to call: the exp form in float, the runtime's own in double. */

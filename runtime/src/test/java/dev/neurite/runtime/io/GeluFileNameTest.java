@@ -55,6 +55,15 @@ class GeluFileNameTest {
   }
 
   @Test
+  void aFileRebuildsTheGeluItWasSavedFrom() throws IOException {
+    for (Activation gelu : new Activation[] {Activation.GELU, Activation.GELU_TANH}) {
+      TrainableModel model = Networks.classifier("Net", 5, gelu, 1);
+      assertEquals(model.spec(), ModelFile.read(new ByteArrayInputStream(saved(model)), "net.nrt")
+          .spec());
+    }
+  }
+
+  @Test
   void anExactGeluNetworkRefusesATanhFileAndRoundTripsItsOwn() throws IOException {
     byte[] tanhFile = saved(Networks.classifier("Net", 5, Activation.GELU_TANH, 1));
     ShapeMismatchException e = assertThrows(ShapeMismatchException.class, () -> ModelFile.load(
