@@ -288,8 +288,9 @@ public final class DigitsNet implements Model, TrainableModel {
   private double forwardAndDelta(double[] input, double[] target) {
     ModelArguments.requireLength("target", target, OUTPUTS);
     forward(input, output);
-    double loss = Loss.CATEGORICAL_CROSS_ENTROPY.value(output, target, OUTPUTS);
-    // CATEGORICAL_CROSS_ENTROPY after SOFTMAX: the gradient with respect to z2 is y - t.
+    // The loss from the weighted sums (exact even where y rounds to 0 or 1) and its
+    // gradient with respect to them, y - t.
+    double loss = Loss.CATEGORICAL_CROSS_ENTROPY.fusedValue(z2, target, OUTPUTS);
     Loss.CATEGORICAL_CROSS_ENTROPY.fusedGradient(output, target, outputGradient, OUTPUTS);
     for (int k = 0; k < OUTPUTS; k++) {
       d2[k] = outputGradient[k];
@@ -370,7 +371,9 @@ public final class DigitsNet implements Model, TrainableModel {
     for (int k = 0; k < OUTPUTS; k++) {
       output[k] = y[k];
     }
-    double loss = Loss.CATEGORICAL_CROSS_ENTROPY.value(output, target, OUTPUTS);
+    // The loss from the weighted sums (exact even where y rounds to 0 or 1) and its
+    // gradient with respect to them, y - t.
+    double loss = Loss.CATEGORICAL_CROSS_ENTROPY.fusedValue(zg2[s], target, OUTPUTS);
     Loss.CATEGORICAL_CROSS_ENTROPY.fusedGradient(output, target, outputGradient, OUTPUTS);
     double[] d = dg2[s];
     for (int k = 0; k < OUTPUTS; k++) {

@@ -13,8 +13,8 @@ final class Nodes {
   static final String SUPPORTED = "Neurite imports a chain of dense layers: Gemm, or MatMul "
       + "(then Add for the bias), each followed by at most one activation (Relu, LeakyRelu, "
       + "Elu, Selu, Sigmoid, Tanh, Softplus, Softsign, HardSigmoid with alpha 1/6 and beta "
-      + "0.5, Gelu with approximate=\"tanh\", Softmax over the last axis), with Flatten, "
-      + "Identity and Dropout between layers";
+      + "0.5, Gelu exact or with approximate=\"tanh\", Softmax over the last axis), with "
+      + "Flatten, Identity and Dropout between layers";
 
   private Nodes() {}
 

@@ -105,11 +105,15 @@ final class OnnxActivations {
   private static Choice gelu(NodeProto node) throws OnnxException {
     String approximate = Nodes.stringAttribute(Nodes.attributes(node, "approximate"),
         "approximate", "none");
-    if (!approximate.equals("tanh")) {
-      throw Nodes.unsupported(node, "approximate=\"" + approximate + "\" (the exact, erf form) "
-          + "is not available: Neurite's GELU is the tanh approximation (approximate=\"tanh\")");
+    switch (approximate) {
+      case "none":
+        return new Choice(Activation.GELU, 0);
+      case "tanh":
+        return new Choice(Activation.GELU_TANH, 0);
+      default:
+        throw Nodes.unsupported(node, "approximate=\"" + approximate + "\" is neither \"none\" "
+            + "(Neurite's GELU) nor \"tanh\" (GELU_TANH)");
     }
-    return new Choice(Activation.GELU, 0);
   }
 
   private static Choice softmax(NodeProto node) throws OnnxException {
@@ -147,18 +151,21 @@ final class OnnxActivations {
       case HARD_SIGMOID:
         return node.setOpType("HardSigmoid").addAttribute(f("alpha", HARD_SIGMOID_ALPHA))
             .addAttribute(f("beta", HARD_SIGMOID_BETA)).build();
-      case GELU: return node.setOpType("Gelu").addAttribute(s("approximate", "tanh")).build();
+      case GELU: return node.setOpType("Gelu").build();
+      case GELU_TANH:
+        return node.setOpType("Gelu").addAttribute(s("approximate", "tanh")).build();
       case SOFTMAX: return node.setOpType("Softmax").addAttribute(intAttribute("axis", -1)).build();
       default:
         throw new OnnxException("layer activation " + activation + " has no ONNX operator; "
             + "Neurite exports IDENTITY, RELU, LEAKY_RELU, ELU, SELU, SIGMOID, TANH, SOFTPLUS, "
-            + "SOFTSIGN, HARD_SIGMOID, GELU and SOFTMAX");
+            + "SOFTSIGN, HARD_SIGMOID, GELU, GELU_TANH and SOFTMAX");
     }
   }
 
   /** Returns the opset an exported activation needs. */
   static int opset(Activation activation) {
-    return activation == Activation.GELU ? GELU_OPSET : BASE_OPSET;
+    return activation == Activation.GELU || activation == Activation.GELU_TANH ? GELU_OPSET
+        : BASE_OPSET;
   }
 
   private static AttributeProto f(String name, double value) {

@@ -27,7 +27,7 @@ import java.util.Map;
  * <p>What it reads: one input {@code [batch, features...]} (the batch dimension may be symbolic,
  * the others are fixed), then a chain of Gemm (or MatMul, then Add for the bias) each followed
  * by at most one activation (Relu, LeakyRelu, Elu, Selu, Sigmoid, Tanh, Softplus, Softsign,
- * HardSigmoid as PyTorch exports it, Gelu with {@code approximate="tanh"}, Softmax), with
+ * HardSigmoid as PyTorch exports it, Gelu (exact, or {@code approximate="tanh"}), Softmax), with
  * Flatten, Identity and Dropout between layers, weights and biases as initializers or Constant
  * nodes (transposed or not, FLOAT or DOUBLE). Anything else is an {@link OnnxException} that
  * names the node, its operator and what is supported: never a different network.

@@ -29,7 +29,7 @@ class ImportAgreementTest {
   @ValueSource(strings = {"torch_relu", "torch_leaky_relu", "torch_elu", "torch_selu",
       "torch_sigmoid", "torch_tanh", "torch_softplus", "keras_softsign", "torch_hardsigmoid",
       "torch_softmax", "torch_no_bias", "torch_flatten_dropout", "keras_relu_softmax",
-      "gemm_alpha_beta", "gelu_tanh"})
+      "gemm_alpha_beta", "gelu_tanh", "gelu_none"})
   void importedNetworkPredictsWhatOnnxRuntimeAndPyTorchPredict(String fixture) throws Exception {
     Path file = Fixtures.onnx(fixture);
     ImportedNetwork imported = OnnxImporter.importFile(file);
@@ -44,7 +44,7 @@ class ImportAgreementTest {
     Set<Activation> seen = EnumSet.noneOf(Activation.class);
     for (String f : new String[] {"torch_relu", "torch_leaky_relu", "torch_elu", "torch_selu",
         "torch_sigmoid", "torch_tanh", "torch_softplus", "keras_softsign", "torch_hardsigmoid",
-        "torch_softmax", "gelu_tanh", "torch_no_bias"}) {
+        "torch_softmax", "gelu_tanh", "gelu_none", "torch_no_bias"}) {
       for (LayerSpec l : OnnxImporter.importFile(Fixtures.onnx(f)).spec().layers()) {
         seen.add(l.activation());
       }

@@ -8,7 +8,16 @@ package dev.neurite.runtime;
  * ({@link #BINARY_CROSS_ENTROPY} after {@link Activation#SIGMOID}, {@link
  * #CATEGORICAL_CROSS_ENTROPY} after {@link Activation#SOFTMAX}), {@link #fusedGradient} gives the
  * gradient with respect to the pre-activation directly, {@code y - t}, which is cheaper and never
- * divides by a saturated output.
+ * divides by a saturated output, and {@link #fusedValue} the loss from the pre-activations too
+ * (softplus and log-sum-exp forms), so that the value and the gradient agree where a probability
+ * rounds to 0 or 1.
+ *
+ * <p>Reductions: {@link #MEAN_SQUARED_ERROR}, {@link #MEAN_ABSOLUTE_ERROR}, {@link #HUBER} and
+ * {@link #BINARY_CROSS_ENTROPY} average over the outputs; {@link #CATEGORICAL_CROSS_ENTROPY}
+ * sums over them. {@link #value} takes probabilities, so a cross-entropy there clamps them at
+ * {@link #EPSILON} (a saturated output costs at most {@code -ln(1e-15)}, about 34.5, per term);
+ * that is the loss of predictions alone, e.g. in evaluation. Training passes use the exact
+ * {@link #fusedValue}.
  */
 public enum Loss {
   /** Mean over the outputs of {@code (y - t)^2}: regression. */
@@ -47,7 +56,10 @@ public enum Loss {
     @Override double scale(int n) { return 1; }
   };
 
-  /** The smallest probability whose logarithm is taken, so that a saturated output stays finite. */
+  /**
+   * The smallest probability whose logarithm {@link #value} takes, so that a saturated output stays
+   * finite; {@link #fusedValue} needs no clamp.
+   */
   public static final double EPSILON = 1e-15;
 
   abstract double term(double y, double t);
@@ -90,6 +102,51 @@ public enum Loss {
       default:
         return null;
     }
+  }
+
+  /**
+   * Returns the loss from the output layer's pre-activations {@code z[0..n)} when the output
+   * activation is {@link #fusedActivation()}: the mean of {@code softplus(z) - t z} for binary
+   * cross-entropy, {@code sum(t (logsumexp(z) - z))} for categorical. Exact where the
+   * probabilities would round to 0 or 1, and {@link #fusedGradient} is its derivative.
+   */
+  public double fusedValue(double[] z, double[] t, int n) {
+    if (this == CATEGORICAL_CROSS_ENTROPY) {
+      return softmaxCrossEntropy(z, t, n);
+    } else if (this == BINARY_CROSS_ENTROPY) {
+      double sum = 0;
+      for (int i = 0; i < n; i++) {
+        sum += sigmoidCrossEntropy(z[i], t[i]);
+      }
+      return sum / n;
+    }
+    throw new IllegalStateException(this + " has no fused value");
+  }
+
+  /** {@code softplus(z) - t z}, the binary cross-entropy of {@code sigmoid(z)}, without rounding. */
+  private static double sigmoidCrossEntropy(double z, double t) {
+    double linear = z > 0 ? (1 - t) * z : -t * z;
+    return linear + Math.log1p(Math.exp(-Math.abs(z)));
+  }
+
+  /** {@code sum(t (logsumexp(z) - z))}, shifted by the maximum so that nothing overflows. */
+  private static double softmaxCrossEntropy(double[] z, double[] t, int n) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      max = Math.max(max, z[i]);
+    }
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      sum += Math.exp(z[i] - max);
+    }
+    double logSum = Math.log(sum);
+    double loss = 0;
+    for (int i = 0; i < n; i++) {
+      if (t[i] != 0) {
+        loss += t[i] * ((max - z[i]) + logSum);
+      }
+    }
+    return loss;
   }
 
   /**

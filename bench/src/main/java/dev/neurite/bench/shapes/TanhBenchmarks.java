@@ -61,6 +61,15 @@ public class TanhBenchmarks {
     return y;
   }
 
+  /** {@link FastTanh#tanhSmallPolynomial}, the form generated float code uses. */
+  @Benchmark
+  public float[] expTanhSmallPolynomial() {
+    for (int i = 0; i < N; i++) {
+      y[i] = FastTanh.tanhSmallPolynomial(z[i]);
+    }
+    return y;
+  }
+
   /** The generated sigmoid, {@code (float) (1 / (1 + Math.exp(-z)))}, for scale. */
   @Benchmark
   public float[] sigmoid() {

@@ -43,6 +43,17 @@ class FastTanhTest {
   }
 
   @Test
+  void smallPolynomialTanhIsWithinOneUlpOfMathTanhEverywhere() {
+    int worst = 0;
+    for (int bits = 0; bits <= Float.floatToIntBits(20f); bits += STRIDE) {
+      float x = Float.intBitsToFloat(bits);
+      worst = Math.max(worst, ulps(FastTanh.tanhSmallPolynomial(x), (float) Math.tanh(x)));
+      worst = Math.max(worst, ulps(FastTanh.tanhSmallPolynomial(-x), (float) Math.tanh(-x)));
+    }
+    assertTrue(worst <= 1, "worst error " + worst + " ulps");
+  }
+
+  @Test
   void limitsAndSpecialValues() {
     assertEquals(1f, FastTanh.tanh(1e30f));
     assertEquals(-1f, FastTanh.tanh(Float.NEGATIVE_INFINITY));
@@ -50,6 +61,8 @@ class FastTanhTest {
     assertEquals(-1f, FastTanh.tanhBranchFree(-1e30f));
     assertTrue(Float.isNaN(FastTanh.tanh(Float.NaN)));
     assertTrue(Float.isNaN(FastTanh.tanhBranchFree(Float.NaN)));
+    assertTrue(Float.isNaN(FastTanh.tanhSmallPolynomial(Float.NaN)));
+    assertEquals(-1f, FastTanh.tanhSmallPolynomial(Float.NEGATIVE_INFINITY));
     assertEquals(Float.floatToIntBits(-0f), Float.floatToIntBits(FastTanh.tanh(-0f)));
   }
 }

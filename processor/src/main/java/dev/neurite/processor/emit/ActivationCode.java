@@ -18,17 +18,25 @@ import javax.lang.model.element.Modifier;
  * <p>In float precision, transcendentals go through {@code Math.exp} and {@code Math.log}, which
  * HotSpot intrinsifies: {@code Math.tanh}, {@code Math.expm1} and {@code Math.log1p} are not
  * intrinsics on JDK 17 and dominate tiny networks (the bench measured {@code Math.tanh} 4x
- * slower than the exp form). {@code tanh(u) = 1 - 2 / (e^{2u} + 1)} has an absolute error under
- * 1e-15 before the float rounding (bound checked by {@code FastTanhTest}). In double precision,
- * where the exp forms would lose relative accuracy near 0, the generated code calls the same
- * functions as the runtime's table. Softmax is layer-wide and written by the model emitter.
+ * slower than the exp form). Near 0 the exp forms lose relative accuracy ({@code e^x - 1} and
+ * {@code 1 - 2 / (e^{2u} + 1)} cancel), so below {@link #SMALL} in magnitude they switch to
+ * short Taylor polynomials: {@code fastTanh} keeps a relative error under 1e-13 and
+ * {@code fastExpm1} under 1e-14 over the whole range, before the float rounding (bounds checked
+ * by {@code FastTanhTest}). In double precision the generated code calls the same functions as
+ * the runtime's table. Softmax is layer-wide and written by the model emitter.
  */
 final class ActivationCode {
   /** sqrt(2 / pi), the constant of GELU's tanh approximation (the runtime's GELU_C). */
   private static final String GELU_C = "0.7978845608028654";
+  /** 1 / sqrt(2) and 1 / sqrt(2 pi), of the exact GELU (the runtime's SQRT1_2, INV_SQRT_2PI). */
+  private static final String SQRT1_2 = "0.7071067811865476";
+  private static final String INV_SQRT_2PI = "0.3989422804014327";
   private static final String SELU_ALPHA = "1.6732632423543772";
   private static final String SELU_SCALE = "1.0507009873554805";
   private static final String FAST_TANH = "fastTanh";
+  private static final String FAST_EXPM1 = "fastExpm1";
+  /** Below this magnitude the float helpers use their Taylor polynomials. */
+  static final double SMALL = 0.01;
 
   private ActivationCode() {}
 
@@ -76,6 +84,7 @@ final class ActivationCode {
       boolean derivatives) {
     List<MethodSpec> methods = new ArrayList<>();
     boolean fastTanh = false;
+    boolean fastExpm1 = false;
     for (Activation f : used) {
       if (f == Activation.IDENTITY || f == Activation.SOFTMAX) {
         continue;
@@ -84,10 +93,19 @@ final class ActivationCode {
       if (derivatives) {
         methods.add(derivativeMethod(f, t));
       }
-      fastTanh |= t == NumericType.FLOAT && (f == Activation.TANH || f == Activation.GELU);
+      fastTanh |= t == NumericType.FLOAT && (f == Activation.TANH || f == Activation.GELU_TANH);
+      fastExpm1 |= t == NumericType.FLOAT && (f == Activation.ELU || f == Activation.SELU);
     }
     if (fastTanh) {
       methods.add(fastTanh());
+    }
+    if (fastExpm1) {
+      methods.add(fastExpm1());
+    }
+    for (Activation f : used) {
+      if (f == Activation.GELU) {
+        methods.add(ErfCode.erfc());
+      }
     }
     return methods;
   }
@@ -129,6 +147,8 @@ final class ActivationCode {
       case SILU:
         return m.addStatement("return $L(z / (1 + Math.exp(-z)))", c).build();
       case GELU:
+        return m.addStatement("return $L(z * $L)", c, normalCdf()).build();
+      case GELU_TANH:
         return m.addStatement("return $L(0.5 * z * (1 + $L($L * (z + 0.044715 * z * z * z))))",
             c, tanh(t), GELU_C).build();
       case HARD_SIGMOID:
@@ -171,6 +191,9 @@ final class ActivationCode {
         return m.addStatement("double s = 1 / (1 + Math.exp(-z))")
             .addStatement("return $L(s * (1 + z * (1 - s)))", c).build();
       case GELU:
+        return m.addStatement("return $L($L + z * Math.exp(-0.5 * z * z) * $L)", c,
+            normalCdf(), INV_SQRT_2PI).build();
+      case GELU_TANH:
         return m.addStatement("double t = $L($L * (z + 0.044715 * z * z * z))", tanh(t), GELU_C)
             .addStatement("double inner = $L * (1 + 3 * 0.044715 * z * z)", GELU_C)
             .addStatement("return $L(0.5 * (1 + t) + 0.5 * z * (1 - t * t) * inner)", c).build();
@@ -184,15 +207,19 @@ final class ActivationCode {
     }
   }
 
+  /** Returns the standard normal distribution function at {@code z}, through the class's erfc. */
+  private static CodeBlock normalCdf() {
+    return CodeBlock.of("0.5 * $L(-z * $L)", ErfCode.NAME, SQRT1_2);
+  }
+
   /** Returns the tanh to call: the exp form in float, the runtime's own in double. */
   private static String tanh(NumericType t) {
     return t == NumericType.FLOAT ? FAST_TANH : "Math.tanh";
   }
 
-  /** Returns {@code e^x - 1}: {@code Math.exp(x) - 1} in float, {@code Math.expm1} in double. */
+  /** Returns {@code e^x - 1}: {@code fastExpm1} in float, {@code Math.expm1} in double. */
   private static CodeBlock expm1(NumericType t, String x) {
-    return t == NumericType.FLOAT ? CodeBlock.of("(Math.exp($L) - 1)", x)
-        : CodeBlock.of("Math.expm1($L)", x);
+    return CodeBlock.of("$L($L)", t == NumericType.FLOAT ? FAST_EXPM1 : "Math.expm1", x);
   }
 
   /** Returns {@code ln(1 + x)}: {@code Math.log(1 + x)} in float, {@code Math.log1p} in double. */
@@ -209,15 +236,34 @@ final class ActivationCode {
 
   /**
    * {@code tanh(u) = 1 - 2 / (e^{2u} + 1)}: one intrinsic exponential; saturates to +-1 without
-   * overflow trouble ({@code e^{2u}} = infinity gives 1, 0 gives -1).
+   * overflow trouble ({@code e^{2u}} = infinity gives 1, 0 gives -1). Near 0, where the form
+   * cancels, {@code u - u^3/3 + 2u^5/15}; NaN takes the exp form and stays NaN.
    */
   private static MethodSpec fastTanh() {
     return MethodSpec.methodBuilder(FAST_TANH)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addJavadoc("tanh through the intrinsic Math.exp; absolute error below 1e-15.\n")
+        .addJavadoc("tanh through the intrinsic Math.exp; relative error below 1e-13.\n")
         .returns(TypeName.DOUBLE)
         .addParameter(TypeName.DOUBLE, "u")
-        .addStatement("return 1 - 2 / (Math.exp(2 * u) + 1)")
+        .addStatement("double u2 = u * u")
+        .addStatement("double near0 = u * (1 - u2 * (1.0 / 3 - u2 * (2.0 / 15)))")
+        .addStatement("double exp = 1 - 2 / (Math.exp(2 * u) + 1)")
+        .addComment("Both computed, then selected: cheaper than a branch around the call.")
+        .addStatement("return Math.abs(u) < $L ? near0 : exp", SMALL)
+        .build();
+  }
+
+  /** {@code e^x - 1} through the intrinsic Math.exp, and its Taylor polynomial near 0. */
+  private static MethodSpec fastExpm1() {
+    return MethodSpec.methodBuilder(FAST_EXPM1)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("e^x - 1 through the intrinsic Math.exp; relative error below 1e-14.\n")
+        .returns(TypeName.DOUBLE)
+        .addParameter(TypeName.DOUBLE, "x")
+        .addStatement("double near0 = x * (1 + x * (0.5 + x * (1.0 / 6 + x * (1.0 / 24"
+            + " + x * (1.0 / 120 + x / 720)))))")
+        .addStatement("double exp = Math.exp(x) - 1")
+        .addStatement("return Math.abs(x) < $L ? near0 : exp", SMALL)
         .build();
   }
 }

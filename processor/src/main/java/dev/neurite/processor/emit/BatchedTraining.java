@@ -98,7 +98,6 @@ final class BatchedTraining {
   /** The loss of sample s of the group and its dgL, as forwardAndDelta does for one sample. */
   private MethodSpec deltaOf() {
     Loss loss = plan.spec().loss();
-    boolean fused = loss.fusedActivation() == plan.outputLayer().spec().activation();
     MethodSpec.Builder m = MethodSpec.methodBuilder("deltaOf")
         .addModifiers(Modifier.PRIVATE)
         .addJavadoc("Returns the loss of sample s of the group and writes its dg$L.\n", last)
@@ -109,18 +108,17 @@ final class BatchedTraining {
         .addStatement("$T y = ag$L[s]", t.arrayType(), last)
         .beginControlFlow("for (int k = 0; k < OUTPUTS; k++)")
         .addStatement("output[k] = y[k]")
-        .endControlFlow()
-        .addStatement("double loss = $T.$L.value(output, target, OUTPUTS)", Loss.class,
-            loss.name());
-    if (fused) {
-      m.addStatement("$T.$L.fusedGradient(output, target, outputGradient, OUTPUTS)",
-              Loss.class, loss.name())
+        .endControlFlow();
+    if (LossCode.fused(plan)) {
+      m.addCode(LossCode.fusedLossAndGradient(plan, t, "zg" + last + "[s]"))
           .addStatement("$T d = dg$L[s]", t.arrayType(), last)
           .beginControlFlow("for (int k = 0; k < OUTPUTS; k++)")
           .addStatement("d[k] = $LoutputGradient[k]", t.cast())
           .endControlFlow();
     } else {
-      m.addStatement("$T.$L.gradient(output, target, outputGradient, OUTPUTS)", Loss.class,
+      m.addStatement("double loss = $T.$L.value(output, target, OUTPUTS)", Loss.class,
+              loss.name())
+          .addStatement("$T.$L.gradient(output, target, outputGradient, OUTPUTS)", Loss.class,
               loss.name())
           .addComment("outputDelta reads and writes the per-sample arrays of the output layer.")
           .addStatement("System.arraycopy(y, 0, a$L, 0, OUTPUTS)", last)

@@ -217,7 +217,6 @@ final class ContractMethods {
   /** Returns the forward pass of one training sample, its loss, and d of the output layer. */
   private MethodSpec forwardAndDelta() {
     Loss loss = plan.spec().loss();
-    boolean fused = loss.fusedActivation() == plan.outputLayer().spec().activation();
     MethodSpec.Builder m = MethodSpec.methodBuilder("forwardAndDelta")
         .addModifiers(Modifier.PRIVATE)
         .addJavadoc("Runs one training sample forward, returns its loss and writes d$L.\n", last)
@@ -225,19 +224,16 @@ final class ContractMethods {
         .addParameter(DOUBLES, "input")
         .addParameter(DOUBLES, "target")
         .addCode(requireLength("target", "OUTPUTS"))
-        .addStatement("forward(input, output)")
-        .addStatement("double loss = $T.$L.value(output, target, OUTPUTS)", Loss.class,
-            loss.name());
-    if (fused) {
-      m.addComment("$L after $L: the gradient with respect to z$L is y - t.", loss,
-              plan.outputLayer().spec().activation(), last)
-          .addStatement("$T.$L.fusedGradient(output, target, outputGradient, OUTPUTS)",
-              Loss.class, loss.name())
+        .addStatement("forward(input, output)");
+    if (LossCode.fused(plan)) {
+      m.addCode(LossCode.fusedLossAndGradient(plan, t, "z" + last))
           .beginControlFlow("for (int k = 0; k < OUTPUTS; k++)")
           .addStatement("d$L[k] = $LoutputGradient[k]", last, t.cast())
           .endControlFlow();
     } else {
-      m.addStatement("$T.$L.gradient(output, target, outputGradient, OUTPUTS)", Loss.class,
+      m.addStatement("double loss = $T.$L.value(output, target, OUTPUTS)", Loss.class,
+              loss.name())
+          .addStatement("$T.$L.gradient(output, target, outputGradient, OUTPUTS)", Loss.class,
               loss.name())
           .addStatement("outputDelta(outputGradient)");
     }

@@ -225,6 +225,7 @@ public final class ModelEmitter {
         .initializer("new double[OUTPUTS]").build());
     type.addField(FieldSpec.builder(DOUBLES, "outputGradient", Modifier.PRIVATE, Modifier.FINAL)
         .initializer("new double[OUTPUTS]").build());
+    LossCode.addState(type, plan, t);
     if (plan.hasDropout()) {
       type.addField(FieldSpec.builder(boolean.class, "training", Modifier.PRIVATE)
           .addJavadoc("Whether forward passes drop values (see {@link #setTraining}).\n")

@@ -60,6 +60,7 @@ public enum WeightInit {
       case ELU:
       case SILU:
       case GELU:
+      case GELU_TANH:
         return HE_UNIFORM;
       case SELU:
         return LECUN_NORMAL;

@@ -64,7 +64,7 @@ final class ModelFileWriter {
       boolean dense = layer.kind() == LayerSpec.Kind.DENSE;
       out.writeByte(dense ? ModelFileFormat.DENSE : ModelFileFormat.DROPOUT);
       out.writeInt(layer.units());
-      writeString(out, layer.activation().name());
+      writeString(out, ShapeFingerprint.fileName(layer.activation()));
       writeDouble(out, dense ? layer.activationParameter() : 0);
       out.writeBoolean(layer.hasBias());
       writeDouble(out, layer.rate());

@@ -51,7 +51,7 @@ public final class SavedModel {
 
   private static Activation activation(String source, String name) throws ModelFileException {
     for (Activation a : Activation.values()) {
-      if (a.name().equals(name)) {
+      if (ShapeFingerprint.fileName(a).equals(name)) {
         return a;
       }
     }

@@ -1,5 +1,6 @@
 package dev.neurite.runtime.io;
 
+import dev.neurite.runtime.Activation;
 import dev.neurite.runtime.LayerSpec;
 import dev.neurite.runtime.NetworkSpec;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.Locale;
  * which do not change what the weights mean.
  */
 final class ShapeFingerprint {
+  private static final String EXACT_GELU = "GELU_ERF";
+
   /** One layer as the file records it; the activation by name, so enum order never matters. */
   static final class Layer {
     final boolean dense;
@@ -38,7 +41,7 @@ final class ShapeFingerprint {
       if (!dense) {
         return "dropout";
       }
-      String name = activation.toLowerCase(Locale.ROOT);
+      String name = activationName(activation).toLowerCase(Locale.ROOT);
       String parameter = activationParameter == 0 ? "" : "(" + activationParameter + ")";
       return name + parameter + (bias ? "" : " no bias");
     }
@@ -57,10 +60,34 @@ final class ShapeFingerprint {
     List<Layer> layers = new ArrayList<>();
     for (LayerSpec l : spec.layers()) {
       boolean dense = l.kind() == LayerSpec.Kind.DENSE;
-      layers.add(new Layer(dense, l.units(), l.activation().name(),
+      layers.add(new Layer(dense, l.units(), fileName(l.activation()),
           dense ? l.activationParameter() : 0, l.hasBias()));
     }
     return new ShapeFingerprint(spec.inputSize(), layers);
+  }
+
+  /**
+   * Returns the name a file records for {@code f}: its own, but for GELU. Its tanh approximation
+   * was named GELU before the exact form existed, so it keeps that name in files (a file saved
+   * then loads as what it was trained with), and the exact form is recorded as GELU_ERF.
+   */
+  static String fileName(Activation f) {
+    switch (f) {
+      case GELU:
+        return EXACT_GELU;
+      case GELU_TANH:
+        return Activation.GELU.name();
+      default:
+        return f.name();
+    }
+  }
+
+  /** Returns the activation's name in the API for the name a file records. */
+  private static String activationName(String fileName) {
+    if (fileName.equals(Activation.GELU.name())) {
+      return Activation.GELU_TANH.name();
+    }
+    return fileName.equals(EXACT_GELU) ? Activation.GELU.name() : fileName;
   }
 
   boolean sameAs(ShapeFingerprint o) {

@@ -150,15 +150,16 @@ public final class ReferenceNetwork implements TrainableModel {
     double[] output = a[spec.layerCount()];
     forward(input, outputGradient);
     Loss loss = spec.loss();
-    double value = loss.value(output, target, output.length);
     int last = spec.layerCount() - 1;
     if (loss.fusedActivation() == spec.layer(last).activation()) {
+      double value = loss.fusedValue(z[last], target, output.length);
       loss.fusedGradient(output, target, delta[last], output.length);
       backpropagateFrom(last, gradient);
-    } else {
-      loss.gradient(output, target, outputGradient, output.length);
-      backward(outputGradient, gradient);
+      return value;
     }
+    double value = loss.value(output, target, output.length);
+    loss.gradient(output, target, outputGradient, output.length);
+    backward(outputGradient, gradient);
     return value;
   }
 
