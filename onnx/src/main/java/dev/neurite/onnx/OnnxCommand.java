@@ -5,6 +5,7 @@ import dev.neurite.runtime.Precision;
 import dev.neurite.runtime.io.ModelFile;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
@@ -60,12 +61,19 @@ public final class OnnxCommand {
     Path target = Paths.get(args[2]);
     try {
       ImportedNetwork imported = importer.read(source);
+      Path directory = target.toAbsolutePath().getParent();
+      if (directory != null) {
+        Files.createDirectories(directory);
+      }
       ModelFile.save(imported.toReferenceNetwork(), target);
       out.println(imported.spec().summary());
       out.println("wrote " + target);
       return 0;
-    } catch (IOException e) {
+    } catch (OnnxException e) {
       err.println(e.getMessage());
+      return FILE_ERROR;
+    } catch (IOException e) {
+      err.println("cannot import " + source + " into " + target + ": " + e);
       return FILE_ERROR;
     }
   }
