@@ -15,7 +15,7 @@ class ErfCodeTest {
       import dev.neurite.dsl.*;
       import dev.neurite.runtime.*;
 
-      @Network(precision = Precision.FLOAT)
+      @Network(loss = Loss.MEAN_SQUARED_ERROR, precision = Precision.FLOAT)
       @Input(1)
       @Dense(units = 1, activation = Activation.GELU)
       class Gelu {}
