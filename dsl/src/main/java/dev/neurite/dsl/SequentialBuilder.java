@@ -7,6 +7,7 @@ import dev.neurite.runtime.Loss;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.Precision;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -105,6 +106,14 @@ public final class SequentialBuilder {
   /** Returns how many layers after the input were added so far (dropout included). */
   public int layerCount() {
     return layers.size();
+  }
+
+  /**
+   * Returns the layers added so far, in order (dropout included): what {@link #build()} would
+   * check, also when it refuses them.
+   */
+  public List<LayerSpec> layers() {
+    return Collections.unmodifiableList(new ArrayList<>(layers));
   }
 
   /**

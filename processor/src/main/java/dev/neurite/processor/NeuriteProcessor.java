@@ -2,6 +2,7 @@ package dev.neurite.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
+import com.sun.source.util.TreePath;
 import dev.neurite.processor.emit.GeneratedSource;
 import dev.neurite.processor.emit.ModelEmitter;
 import dev.neurite.processor.plan.Planner;
@@ -36,6 +37,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.tools.Diagnostic;
@@ -154,6 +156,14 @@ public final class NeuriteProcessor extends AbstractProcessor {
    * builder). Returns {@code null} when the declaration was refused, its problems reported.
    */
   private Declaration read(Element element) {
+    RecordComponentElement component = Annotations.recordComponentOf(element);
+    if (component != null) {
+      if (element.getKind() == ElementKind.FIELD) { // its accessor would say it twice
+        report(ProcessorRule.ELEMENT_KIND.format("record component " + component.getSimpleName()),
+            networkAnnotationOf(element));
+      }
+      return null;
+    }
     if (element.getKind() == ElementKind.CLASS) {
       return new AnnotatedClassReader(processingEnv.getElementUtils(), trees)
           .read((TypeElement) element);
@@ -194,6 +204,14 @@ public final class NeuriteProcessor extends AbstractProcessor {
     } catch (IOException | InvalidPathException refused) {
       report(ProcessorRule.FILE_WRITE.format(name, refused), at);
     }
+  }
+
+  /** Where {@code @Network} is written on {@code element}: its tree where javac has one. */
+  private Location networkAnnotationOf(Element element) {
+    List<TreePath> written = trees.annotations(element, Annotations.NETWORK);
+    Location annotation = Annotations.locate(element, Annotations.NETWORK);
+    return written.isEmpty() ? annotation
+        : new Location(element, annotation.annotation(), null, written.get(0));
   }
 
   private void report(String message, Location at) {

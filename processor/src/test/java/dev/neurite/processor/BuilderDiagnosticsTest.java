@@ -185,6 +185,70 @@ class BuilderDiagnosticsTest {
         + " final NetworkSpec field, but was on method iris");
   }
 
+  /**
+   * Every mistake at once, as in the annotated form: a refused call, a reserved name and an
+   * activation no gradient flows through (a training rule, checked even when build() fails).
+   */
+  @Test
+  void everyMistakeOfAChainIsReportedAtOnce() {
+    Compilation compilation = compile(MODELS.replace("\"IrisNet\"", "\"record\"")
+        .replace(".input(4)", ".input(4).input(5)")
+        .replace("16, Activation.RELU", "16, Activation.BINARY_STEP"));
+    assertThat(compilation).hadErrorCount(3);
+    assertThat(compilation).hadErrorContaining("[NeuriteBuilderCall]")
+        .inFile(compilation.sourceFiles().get(0)).onLine(11);
+    assertThat(compilation).hadErrorContaining("[NeuriteNameReserved] the network name must not"
+        + " be \"record\"").inFile(compilation.sourceFiles().get(0)).onLine(10).atColumn(55);
+    assertThat(compilation).hadErrorContaining("[NeuriteUntrainableActivation]")
+        .inFile(compilation.sourceFiles().get(0)).onLine(12).atColumn(28);
+  }
+
+  @Test
+  void alphaOnAnActivationWithoutOneIsTheSpecRuleOnTheAlphaArgument() {
+    assertError(MODELS.replace("16, Activation.RELU", "16, Activation.RELU, 0.5"), 12, 35,
+        "[NeuriteActivationParameterUnused] RELU takes no parameter, but layer 0 gives it 0.5");
+  }
+
+  @Test
+  void aLetterOutsideTheBasicPlaneIsAValidName() {
+    Compilation compilation = compile(MODELS.replace("\"IrisNet\"", "\"Iris\ud835\udc9cNet\""));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.Iris\ud835\udc9cNet");
+  }
+
+  /** A TYPE_USE annotation is part of the field's type, not another type. */
+  @Test
+  void aTypeUseAnnotationOnTheFieldsTypeIsFine() {
+    Compilation compilation = Compiled.compile("test.Models", MODELS
+        .replace("static final NetworkSpec IRIS", "static final @Checked NetworkSpec IRIS")
+        .replace("public final class Models {", "public final class Models {\n"
+            + "  @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE_USE)\n"
+            + "  @interface Checked {}\n"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.IrisNet");
+  }
+
+  /**
+   * On a record component, {@code @Network} reaches the component's field and accessor, which
+   * have no source of their own: one error, on the annotation as written.
+   */
+  @Test
+  void networkOnARecordComponentIsOneErrorOnTheAnnotation() {
+    String code = """
+        package test;
+
+        import dev.neurite.dsl.*;
+        import dev.neurite.runtime.*;
+
+        record Holder(@Network NetworkSpec spec) {}
+        """;
+    Compilation compilation = Compiled.compile("test.Holder", code);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[NeuriteElementKind] @Network must be on a class"
+        + " or on a static final NetworkSpec field, but was on record component spec")
+        .inFile(compilation.sourceFiles().get(0)).onLine(6).atColumn(15);
+  }
+
   /** Eclipse's compiler has no tree API: the builder form says so, on the field. */
   @Test
   void underEclipsesCompilerABuilderIsAnErrorOnTheField(@TempDir Path dir) throws IOException {

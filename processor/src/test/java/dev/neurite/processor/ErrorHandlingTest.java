@@ -53,6 +53,20 @@ class ErrorHandlingTest {
         "").substring(0, 60)), result.errors().get(0));
   }
 
+  /** The user's own annotation named Dense is not Neurite's, and moves no error. */
+  @Test
+  void anotherAnnotationNamedDenseDoesNotMoveTheError() {
+    String code = xor("@Input(2)").replace("units = 1", "units = /*^*/0")
+        .replace("class Xor", "@other.Dense(9)\nclass Xor");
+    JavaFileObject xor = source("test.Xor", code);
+    Compilation compilation = javac().withProcessors(new NeuriteProcessor()).compile(xor,
+        source("other.Dense", "package other;\npublic @interface Dense { int value(); }\n"));
+    assertThat(compilation).hadErrorCount(1);
+    int[] at = marker(code);
+    assertThat(compilation).hadErrorContaining("[" + SpecRule.DENSE_UNITS.id() + "]")
+        .inFile(xor).onLine(at[0]).atColumn(at[1]);
+  }
+
   @Test
   void oneBadDeclarationDoesNotHideTheErrorsOfAnother() {
     JavaFileObject first = source("test.Xor", xor("@Input(/*^*/0)"));

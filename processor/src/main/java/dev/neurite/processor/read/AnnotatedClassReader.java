@@ -130,7 +130,7 @@ public final class AnnotatedClassReader {
    */
   private void pointAtDenseTrees(TypeElement type, List<Integer> denseLayers, int layerCount,
       Map<String, Location> locations) {
-    List<TreePath> dense = trees.annotations(type, "Dense");
+    List<TreePath> dense = trees.annotations(type, DENSE);
     if (dense.size() != denseLayers.size()) {
       return;
     }

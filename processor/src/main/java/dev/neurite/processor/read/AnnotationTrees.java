@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
 
 /**
  * Finds annotation trees in source through javac's tree API, for the places the element API
@@ -47,10 +48,11 @@ public final class AnnotationTrees {
   }
 
   /**
-   * Returns the paths of the annotations on {@code element} whose simple name is
-   * {@code simpleName}, in source order; empty when the source is unavailable.
+   * Returns the paths of the annotations of type {@code qualifiedName} on {@code element}, in
+   * source order; empty when the source is unavailable. The type is resolved, not read: a user's
+   * own {@code @Dense} next to Neurite's is not Neurite's.
    */
-  public List<TreePath> annotations(Element element, String simpleName) {
+  public List<TreePath> annotations(Element element, String qualifiedName) {
     List<TreePath> found = new ArrayList<>();
     TreePath path = trees == null ? null : trees.getPath(element);
     if (path == null) {
@@ -62,11 +64,22 @@ public final class AnnotationTrees {
     }
     TreePath modifiersPath = new TreePath(path, modifiers);
     for (AnnotationTree annotation : modifiers.getAnnotations()) {
-      if (simpleName(annotation.getAnnotationType()).equals(simpleName)) {
-        found.add(new TreePath(modifiersPath, annotation));
+      TreePath annotationPath = new TreePath(modifiersPath, annotation);
+      if (isOfType(annotationPath, annotation, qualifiedName)) {
+        found.add(annotationPath);
       }
     }
     return found;
+  }
+
+  /** By the resolved type where javac resolved it, else by the simple name as written. */
+  private boolean isOfType(TreePath path, AnnotationTree annotation, String qualifiedName) {
+    Element type = trees.getElement(new TreePath(path, annotation.getAnnotationType()));
+    if (type instanceof TypeElement resolved) {
+      return resolved.getQualifiedName().contentEquals(qualifiedName);
+    }
+    String simpleName = qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
+    return simpleName(annotation.getAnnotationType()).equals(simpleName);
   }
 
   /** Returns the path of argument {@code attribute} of an annotation, or the annotation's. */

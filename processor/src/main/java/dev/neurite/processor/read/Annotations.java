@@ -12,7 +12,9 @@ import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
@@ -61,7 +63,7 @@ public final class Annotations {
       return Location.of(element, input.get(), null);
     }
     Location dense = locate(element, find(element, DENSE).isPresent() ? DENSE : DENSE_LIST);
-    List<com.sun.source.util.TreePath> denseTrees = trees.annotations(element, "Dense");
+    List<com.sun.source.util.TreePath> denseTrees = trees.annotations(element, DENSE);
     return denseTrees.isEmpty() ? dense
         : new Location(element, dense.annotation(), null, denseTrees.get(0));
   }
@@ -74,6 +76,25 @@ public final class Annotations {
     }
     String origin = find(type, MARKER).map(Annotations::markerValue).orElse(null);
     return Optional.of(new ExistingType(origin));
+  }
+
+  /**
+   * Returns the record component that {@code element} stands for (its field or its accessor,
+   * which have no source of their own), or {@code null}.
+   */
+  public static RecordComponentElement recordComponentOf(Element element) {
+    Element enclosing = element.getEnclosingElement();
+    if (enclosing == null || enclosing.getKind() != ElementKind.RECORD) {
+      return null;
+    }
+    for (RecordComponentElement c : ((TypeElement) enclosing).getRecordComponents()) {
+      boolean field = element.getKind() == ElementKind.FIELD
+          && c.getSimpleName().equals(element.getSimpleName());
+      if (field || element.equals(c.getAccessor())) {
+        return c;
+      }
+    }
+    return null;
   }
 
   /** Returns how a diagnostic names {@code element}: its kind, then its name. */

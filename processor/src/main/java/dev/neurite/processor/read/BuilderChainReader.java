@@ -32,6 +32,8 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.util.Elements;
 
 /**
@@ -188,7 +190,17 @@ public final class BuilderChainReader {
   private static boolean isStaticFinalSpec(VariableElement field) {
     return field.getModifiers().contains(Modifier.STATIC)
         && field.getModifiers().contains(Modifier.FINAL)
-        && field.asType().toString().equals(SPEC);
+        && declaredType(field) != null
+        && declaredType(field).getQualifiedName().contentEquals(SPEC);
+  }
+
+  /**
+   * The type's element, not its text: a TYPE_USE annotation ({@code @Nullable NetworkSpec})
+   * is part of the type's text but not of its element.
+   */
+  private static TypeElement declaredType(VariableElement field) {
+    return field.asType().getKind() == TypeKind.DECLARED
+        ? (TypeElement) ((DeclaredType) field.asType()).asElement() : null;
   }
 
   private static String declaredAs(VariableElement field) {
@@ -196,8 +208,8 @@ public final class BuilderChainReader {
     for (Modifier m : field.getModifiers()) {
       s.append(m).append(' ');
     }
-    String type = field.asType().toString();
-    return s.append(type.substring(type.lastIndexOf('.') + 1)).toString();
+    TypeElement type = declaredType(field);
+    return s.append(type != null ? type.getSimpleName() : field.asType()).toString();
   }
 
   private static List<Location> attributes(VariableElement field, AnnotationMirror network) {

@@ -10,6 +10,7 @@ import dev.neurite.processor.read.Location;
 import dev.neurite.runtime.InvalidSpecException;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.SpecProblem;
+import dev.neurite.runtime.SpecValidator;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -140,14 +141,11 @@ public final class BuilderChainValidator {
       } catch (IllegalArgumentException | IllegalStateException e) {
         problems.add(new Problem(ProcessorRule.BUILDER_CALL.format(e.getMessage()),
             at(chain, call.name())));
-        continue;
+        continue; // the builder is as before the call: the rest still tells
       }
       locate(chain, call, layer, builder.layerCount() > layer, locations);
     }
-    if (!problems.isEmpty()) {
-      return new Result(null, problems);
-    }
-    return build(chain, builder, locations);
+    return build(builder, chain, locations, problems);
   }
 
   /** The last call of a network attribute wins, as in the builder; a layer owns its call. */
@@ -165,23 +163,35 @@ public final class BuilderChainValidator {
     });
   }
 
-  private static Result build(
-      BuilderChain chain, SequentialBuilder builder, Map<String, Location> locations) {
+  /**
+   * Builds the spec, or reports every problem at once, as the annotated form does: the calls
+   * refused, the spec rules {@code build()} reports and, for a trained network, the training
+   * rules (which a successful build leaves to {@link DeclarationValidator}).
+   */
+  private static Result build(SequentialBuilder builder, BuilderChain chain,
+      Map<String, Location> locations, List<Problem> problems) {
+    NetworkSpec spec = null;
     try {
-      NetworkSpec spec = builder.build();
-      return new Result(new Declaration(chain.packageName(), chain.sourceName(), spec.name(),
-          spec.inputSize(), spec.layers(), List.of(spec.loss()), spec.precision(), spec.seed(),
-          chain.trainable(), chain.field(), Map.copyOf(locations)), List.of());
+      spec = builder.build();
     } catch (InvalidSpecException e) {
-      List<Problem> problems = new ArrayList<>();
       for (SpecProblem p : e.problems()) {
         problems.add(new Problem(p.message(), locate(locations, chain.field(), p)));
       }
-      return new Result(null, problems);
     } catch (IllegalArgumentException e) {
-      return new Result(null, List.of(new Problem(ProcessorRule.BUILDER_CALL.format(
-          e.getMessage()), locations.get("layers"))));
+      problems.add(new Problem(ProcessorRule.BUILDER_CALL.format(e.getMessage()),
+          locations.get("layers")));
     }
+    if (problems.isEmpty()) {
+      return new Result(new Declaration(chain.packageName(), chain.sourceName(), spec.name(),
+          spec.inputSize(), spec.layers(), List.of(spec.loss()), spec.precision(), spec.seed(),
+          chain.trainable(), chain.field(), Map.copyOf(locations)), List.of());
+    }
+    if (chain.trainable()) {
+      for (SpecProblem p : SpecValidator.trainingProblems(builder.layers())) {
+        problems.add(new Problem(p.message(), locate(locations, chain.field(), p)));
+      }
+    }
+    return new Result(null, problems);
   }
 
   /** The same fallback as {@link Declaration#locate}: the attribute, its layer, the field. */
