@@ -195,7 +195,15 @@ public final class DigitsNet implements Model, TrainableModel {
    * Creates the network with weights drawn from the declared seed.
    */
   public DigitsNet() {
-    setParameters(WeightInit.initialize(SPEC, SPEC.seed()));
+    this(SPEC.seed());
+  }
+
+  /**
+   * Creates the network with weights drawn from {@code seed}, chosen at run time (for example one
+   * per run of a seed search); {@link #spec()} keeps the declared seed.
+   */
+  public DigitsNet(long seed) {
+    setParameters(WeightInit.initialize(SPEC, seed));
   }
 
   @Override

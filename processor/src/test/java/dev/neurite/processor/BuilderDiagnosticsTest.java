@@ -3,12 +3,10 @@ package dev.neurite.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
-import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.eclipse.jdt.internal.compiler.tool.EclipseCompiler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -255,9 +253,7 @@ class BuilderDiagnosticsTest {
     Path file = dir.resolve("test/Models.java");
     Files.createDirectories(file.getParent());
     Files.writeString(file, MODELS);
-    Compilation compilation = Compiler.compiler(new EclipseCompiler())
-        .withProcessors(new NeuriteProcessor()).withOptions("-17")
-        .compile(JavaFileObjects.forResource(file.toUri().toURL()));
+    Compilation compilation = Eclipse.compile(JavaFileObjects.forResource(file.toUri().toURL()));
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining("[NeuriteBuilderNeedsJavac] a builder declaration"
         + " is read from its source through javac's tree API, which this compiler does not offer")

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
-import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import dev.neurite.processor.validate.ProcessorRule;
 import dev.neurite.runtime.FloatModel;
@@ -40,10 +39,7 @@ class EclipseCompilerTest {
           .resolve(name.replace('.', '/') + ".java");
       Files.createDirectories(file.getParent());
       Files.writeString(file, code);
-      return Compiler.compiler(new EclipseCompiler())
-          .withProcessors(new NeuriteProcessor())
-          .withOptions("-17")
-          .compile(JavaFileObjects.forResource(file.toUri().toURL()));
+      return Eclipse.compile(JavaFileObjects.forResource(file.toUri().toURL()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -29,7 +29,8 @@ public final class ModelArguments {
   }
 
   /**
-   * Refuses the arguments of a {@link Model#forwardBackwardBatch} call on a model with
+   * Refuses the arguments of a
+   * {@link dev.neurite.runtime.train.TrainableModel#forwardBackwardBatch} call on a model with
    * {@code inputs} inputs and {@code outputs} outputs: a null {@code data} or {@code order}, a
    * range outside {@code 0 <= from <= to <= order.length}, an index {@code order[k]} (for
    * {@code from <= k < to}) outside the dataset, or rows of another size than the model's.

@@ -84,7 +84,16 @@ public final class ModelEmitter {
     type.addMethod(MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("Creates the network with weights drawn from the declared seed.\n")
-        .addStatement("setParameters($T.initialize(SPEC, SPEC.seed()))", WeightInit.class)
+        .addStatement("this(SPEC.seed())")
+        .build());
+    // The field initializers are compiled into this constructor only: the other delegates.
+    type.addMethod(MethodSpec.constructorBuilder()
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("Creates the network with weights drawn from {@code seed}, chosen at run time "
+            + "(for example one\nper run of a seed search); {@link #spec()} keeps the declared "
+            + "seed.\n")
+        .addParameter(long.class, "seed")
+        .addStatement("setParameters($T.initialize(SPEC, seed))", WeightInit.class)
         .build());
     boolean grouped = BatchedTraining.applies(plan);
     ContractMethods contract = new ContractMethods(plan, t, grouped);

@@ -86,7 +86,10 @@ public final class Pipeline<M extends TrainableModel> implements Model {
     return new Pipeline<>(model, inputs, targets, classNames, null);
   }
 
-  /** Fits and trains like {@link #fit(TrainableModel, Dataset, Trainer)} with the default trainer. */
+  /**
+   * Fits and trains like {@link #fit(TrainableModel, Dataset, Trainer)}, with the default
+   * trainer.
+   */
   public static <M extends TrainableModel> Pipeline<M> fit(M model, Dataset train) {
     return fit(model, train, Trainer.builder().build());
   }
@@ -346,7 +349,8 @@ public final class Pipeline<M extends TrainableModel> implements Model {
   private static boolean isClassifier(NetworkSpec spec) {
     Activation output = spec.layers().get(spec.layers().size() - 1).activation();
     return output == Activation.SOFTMAX || output == Activation.SIGMOID
-        || spec.loss() == Loss.BINARY_CROSS_ENTROPY || spec.loss() == Loss.CATEGORICAL_CROSS_ENTROPY;
+        || spec.loss() == Loss.BINARY_CROSS_ENTROPY
+        || spec.loss() == Loss.CATEGORICAL_CROSS_ENTROPY;
   }
 
   private static int requireRows(double[][] rows) {

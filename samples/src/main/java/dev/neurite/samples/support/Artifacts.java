@@ -1,5 +1,6 @@
 package dev.neurite.samples.support;
 
+import dev.neurite.charts.LossChart;
 import dev.neurite.runtime.Model;
 import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.data.Standardizer;

@@ -1,5 +1,6 @@
-package dev.neurite.samples.support;
+package dev.neurite.charts;
 
+import dev.neurite.runtime.train.TrainingHistory;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -13,9 +14,17 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /**
- * Draws loss curves into a PNG with java.awt alone, so that the samples need no plotting
- * library. The loss axis is logarithmic: training losses fall over orders of magnitude, and a
- * linear axis would flatten everything after the first epochs.
+ * Draws loss curves into a PNG with java.awt alone, so that no plotting library is needed. The
+ * loss axis is logarithmic: training losses fall over orders of magnitude, and a linear axis
+ * would flatten everything after the first epochs.
+ *
+ * <pre>{@code
+ * TrainingHistory history = trainer.fit(net, data);
+ * LossChart.write(Paths.get("loss.png"), "iris: loss per epoch", history);
+ * }</pre>
+ *
+ * <p>It lives in its own module, {@code neurite-charts}, because the runtime must run where
+ * java.awt does not exist (Android).
  */
 public final class LossChart {
   private static final int WIDTH = 800;
@@ -29,11 +38,34 @@ public final class LossChart {
   private LossChart() {}
 
   /**
+   * Writes a chart of the training loss of {@code history}, and of its validation loss when it
+   * was measured, against the epoch to {@code png}.
+   */
+  public static void write(Path png, String title, TrainingHistory history) throws IOException {
+    if (history == null) {
+      throw new IllegalArgumentException("history must not be null");
+    }
+    double[] validation = new double[history.epochCount()];
+    boolean measured = false;
+    for (int e = 0; e < validation.length; e++) {
+      validation[e] = history.epochs().get(e).validationLoss();
+      measured |= !Double.isNaN(validation[e]);
+    }
+    write(png, title, new String[] {"training", "validation"}, history.trainLosses(),
+        measured ? validation : null);
+  }
+
+  /**
    * Writes a chart of one or two series (training loss, then validation loss) against the epoch
    * to {@code png}; a series may be null or hold NaN where nothing was measured.
    */
   public static void write(Path png, String title, String[] names, double[]... series)
       throws IOException {
+    if (png == null || title == null || names == null || series == null
+        || names.length < series.length) {
+      throw new IllegalArgumentException("png, title, names and series must not be null, and "
+          + "there must be a name per series");
+    }
     BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
