@@ -98,8 +98,8 @@ final class ReportWriter {
         + "  `setParameters`). **Neurite (Vector API, opt-in)** is the same declaration compiled\n"
         + "  with `-Aneurite.vectorApi=true` and run with `--add-modules jdk.incubator.vector`;\n"
         + "  W1 has no loop layer, so it is not measured there.\n"
-        + "- **ONNX Runtime** " + PeerKind.ONNX_RUNTIME.title()
-        + " (Java API, inference only) on ONNX files exported from PyTorch\n"
+        + "- **" + PeerKind.ONNX_RUNTIME.title()
+        + "** (Java API, inference only) on ONNX files exported from PyTorch\n"
         + "  (`bench/python/export_onnx.py`): one intra-op thread, all graph optimizations,\n"
         + "  inputs as tensors over direct buffers made once, outputs pinned into a direct\n"
         + "  buffer; batch inference is one `run` on a [256, n] tensor.\n"
