@@ -73,7 +73,13 @@ final class ReportWriter {
       md.append(String.format(Locale.ROOT, "**The machine was overloaded during this run** (load"
           + " average up to %.1f on %d cores, from other engineers' builds): every figure is\n"
           + "slower than on a quiet machine, and ratios between figures measured minutes apart"
-          + " carry\nthat noise. Read the ratios as rough.\n\n", highest, cores));
+          + " carry\nthat noise. Worse, the noise is biased: C2 compiles on the same starved"
+          + " cores, so a\nJIT-compiled column (Neurite, the Java peers) can still run"
+          + " interpreted or in C1 code\nafter JMH's warm-up (a Vector API figure hundreds of"
+          + " times its quiet value is that),\nwhile ONNX Runtime and PyTorch run native code"
+          + " from their first call. Read the ratios\nas biased against the Java columns and"
+          + " run `bench/run.sh` on a quiet machine before\nquoting them.\n\n",
+          highest, cores));
     }
   }
 
@@ -92,8 +98,8 @@ final class ReportWriter {
         + "  `setParameters`). **Neurite (Vector API, opt-in)** is the same declaration compiled\n"
         + "  with `-Aneurite.vectorApi=true` and run with `--add-modules jdk.incubator.vector`;\n"
         + "  W1 has no loop layer, so it is not measured there.\n"
-        + "- **ONNX Runtime** " + PeerKind.ONNX_RUNTIME.title()
-        + " (Java API, inference only) on ONNX files exported from PyTorch\n"
+        + "- **" + PeerKind.ONNX_RUNTIME.title()
+        + "** (Java API, inference only) on ONNX files exported from PyTorch\n"
         + "  (`bench/python/export_onnx.py`): one intra-op thread, all graph optimizations,\n"
         + "  inputs as tensors over direct buffers made once, outputs pinned into a direct\n"
         + "  buffer; batch inference is one `run` on a [256, n] tensor.\n"
