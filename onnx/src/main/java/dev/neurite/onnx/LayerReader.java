@@ -6,6 +6,7 @@ import dev.neurite.onnx.proto.Onnx.TensorProto;
 import dev.neurite.runtime.Activation;
 import dev.neurite.runtime.LayerSpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -188,7 +189,7 @@ final class LayerReader {
   private void requireFlat(NodeProto node) throws OnnxException {
     if (!flat) {
       throw Nodes.unsupported(node, "its input has dimensions [batch, "
-          + java.util.Arrays.toString(chain.featureDims).replaceAll("[\\[\\]]", "")
+          + Arrays.toString(chain.featureDims).replaceAll("[\\[\\]]", "")
           + "]; put a Flatten before the first dense layer");
     }
   }

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 
 /**
  * The onnx module's command line: {@code import model.onnx model.nrt} reads an ONNX network into
@@ -83,7 +84,7 @@ public final class OnnxCommand {
       return Enum.valueOf(type, value);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(type.getSimpleName() + " \"" + value + "\" is not one "
-          + "of " + java.util.Arrays.toString(type.getEnumConstants()));
+          + "of " + Arrays.toString(type.getEnumConstants()));
     }
   }
 

@@ -18,18 +18,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes a Neurite network to an ONNX file that ONNX Runtime (and PyTorch, through onnx2torch,
- * or any ONNX consumer) runs: input {@code input [N, inputs]}, output {@code output [N,
- * outputs]}, per dense layer a Gemm ({@code transB=1}, weights {@code [units][inputs]} as
- * PyTorch stores them) and its activation's operator, per dropout layer a Dropout (the identity
- * at inference).
+ * Writes a Neurite network to an ONNX file that ONNX Runtime (or any ONNX consumer) runs:
+ * input {@code input [N, inputs]}, output {@code output [N, outputs]}, per dense layer a Gemm
+ * ({@code transB=1}, weights {@code [units][inputs]} as PyTorch stores them) and its
+ * activation's operator, per dropout layer a Dropout (the identity at inference).
  *
- * <p>Opset 17 (IR version 8), or opset 20 (IR version 9) for a network with GELU, the first
- * opset with a Gelu operator. Tensors are FLOAT for a float network and DOUBLE for a double one,
- * so importing the file gives back the same network exactly; {@link #tensorType} chooses
- * otherwise (ONNX Runtime runs most activations in FLOAT only). SILU and BINARY_STEP have no
- * ONNX operator and are refused. The model's {@code metadata_props} keep what ONNX does not
- * say (name, loss, precision, seed, exact activation parameters and dropout rates).
+ * <p>Opset 17 (IR version 8), or opset 20 (IR version 9), the first with a Gelu operator, for a
+ * network with GELU or GELU_TANH. Tensors are FLOAT for a float network and DOUBLE for a double
+ * one, so importing the file gives back the same network exactly; {@link #tensorType} chooses
+ * otherwise (ONNX Runtime runs Elu, Selu, Softplus, Softsign and HardSigmoid in FLOAT only).
+ * SILU and BINARY_STEP have no ONNX operator and are refused. The model's
+ * {@code metadata_props} keep what ONNX does not say (name, loss, precision, seed, exact
+ * activation parameters and dropout rates).
  */
 public final class OnnxExporter {
   private static final int IR_VERSION_OPSET_17 = 8;
