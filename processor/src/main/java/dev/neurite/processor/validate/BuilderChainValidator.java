@@ -170,7 +170,8 @@ public final class BuilderChainValidator {
     try {
       NetworkSpec spec = builder.build();
       return new Result(new Declaration(chain.packageName(), chain.sourceName(), spec.name(),
-          spec.inputSize(), spec.layers(), List.of(spec.loss()), spec.precision(), spec.seed(),
+          spec.inputSize(), spec.layers(), List.of(spec.loss()), spec.huberDelta(),
+          spec.precision(), spec.seed(),
           chain.trainable(), chain.field(), Map.copyOf(locations)), List.of());
     } catch (InvalidSpecException e) {
       List<Problem> problems = new ArrayList<>();
