@@ -28,9 +28,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The whole vocabulary in generated code against the reference interpreter: every
  * {@link Activation} and every {@link Loss} constant (HUBER also with a delta of 0.3), dropout in
- * training mode, both precisions, unrolled and loop layers in the same network. Outputs, loss, and every gradient (through
- * {@code forwardBackward} and through {@code forward} + {@code backward}) must agree to 1e-12
- * in double and 1e-5 in float, relative to magnitudes of at least 1.
+ * training mode, both precisions, unrolled and loop layers in the same network. Outputs, loss,
+ * and every gradient (through {@code forwardBackward} and through {@code forward} +
+ * {@code backward}) must agree to 1e-12 in double and 1e-5 in float, relative to magnitudes of
+ * at least 1.
  *
  * <p>All networks are generated from specs (no annotation needed) and compiled in one javac run,
  * at {@code --release 8} with {@code -Xlint:all -Werror}.

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@link Loss#HUBER}'s delta: its meaning, and the rule that it is finite, positive and Huber's. */
+/** {@link Loss#HUBER}'s delta: its meaning, and the rule that it is finite, positive, Huber's. */
 class HuberDeltaTest {
   private static final List<LayerSpec> LAYERS =
       Arrays.asList(LayerSpec.dense(3, Activation.TANH), LayerSpec.dense(2, Activation.IDENTITY));
