@@ -58,6 +58,12 @@ public @interface Network {
    */
   Loss[] loss() default {};
 
+  /**
+   * The delta of {@link Loss#HUBER}, where its squares turn linear; finite and positive, and set
+   * only with that loss.
+   */
+  double huberDelta() default Loss.DEFAULT_HUBER_DELTA;
+
   /** The floating-point type of the generated class. */
   Precision precision() default Precision.FLOAT;
 

@@ -26,6 +26,7 @@ public final class SequentialBuilder {
   private int inputSize;
   private boolean inputSet;
   private Loss loss;
+  private double huberDelta = Loss.DEFAULT_HUBER_DELTA;
   private Precision precision = Precision.FLOAT;
   private long seed = NetworkSpec.DEFAULT_SEED;
 
@@ -85,6 +86,15 @@ public final class SequentialBuilder {
   }
 
   /**
+   * Sets the delta of {@link Loss#HUBER}, where its squares turn linear; 1 by default. Checked
+   * by {@link #build()}: finite and positive, and set only with that loss.
+   */
+  public SequentialBuilder huberDelta(double delta) {
+    this.huberDelta = delta;
+    return this;
+  }
+
+  /**
    * Sets the floating-point type of the generated class; {@link Precision#FLOAT} by default.
    *
    * @throws IllegalArgumentException if {@code precision} is null
@@ -122,7 +132,7 @@ public final class SequentialBuilder {
    * @throws InvalidSpecException listing every broken rule, with the processor's messages
    */
   public NetworkSpec build() {
-    return NetworkSpec.of(name, inputSize, layers, loss, precision, seed);
+    return NetworkSpec.of(name, inputSize, layers, loss, huberDelta, precision, seed);
   }
 
   private SequentialBuilder addDense(

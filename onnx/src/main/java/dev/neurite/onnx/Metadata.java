@@ -4,6 +4,7 @@ import dev.neurite.runtime.LayerSpec;
 import dev.neurite.runtime.Loss;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.Precision;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -14,6 +15,8 @@ import java.util.Map;
 final class Metadata {
   static final String NAME = "neurite.name";
   static final String LOSS = "neurite.loss";
+  /** The Huber delta, recorded only when it is not the default. */
+  static final String HUBER_DELTA = "neurite.huberDelta";
   static final String PRECISION = "neurite.precision";
   static final String SEED = "neurite.seed";
   /** Per layer, comma-separated: the activation parameter of a dense layer, a dropout's rate. */
@@ -31,13 +34,31 @@ final class Metadata {
       parameters.append(layer.kind() == LayerSpec.Kind.DENSE
           ? layer.activationParameter() : layer.rate());
     }
-    return new String[][] {
+    String[][] entries = {
         {NAME, spec.name()},
         {LOSS, spec.loss().name()},
         {PRECISION, spec.precision().name()},
         {SEED, Long.toString(spec.seed())},
         {LAYER_PARAMETERS, parameters.toString()},
     };
+    if (spec.huberDelta() == Loss.DEFAULT_HUBER_DELTA) {
+      return entries;
+    }
+    String[][] withDelta = Arrays.copyOf(entries, entries.length + 1);
+    withDelta[entries.length] = new String[] {HUBER_DELTA, Double.toString(spec.huberDelta())};
+    return withDelta;
+  }
+
+  /** Returns the recorded Huber delta, or the default when none is recorded. */
+  static double huberDelta(Map<String, String> meta) throws OnnxException {
+    if (!meta.containsKey(HUBER_DELTA)) {
+      return Loss.DEFAULT_HUBER_DELTA;
+    }
+    try {
+      return Double.parseDouble(meta.get(HUBER_DELTA));
+    } catch (NumberFormatException e) {
+      throw bad(HUBER_DELTA, meta);
+    }
   }
 
   static Loss loss(Map<String, String> meta) throws OnnxException {

@@ -128,9 +128,11 @@ public final class OnnxImporter {
         : Precision.FLOAT;
     long networkSeed = seed != null ? seed
         : meta.containsKey(Metadata.SEED) ? Metadata.seed(meta) : NetworkSpec.DEFAULT_SEED;
+    // The recorded delta belongs to the recorded loss, not to one chosen instead.
+    double huberDelta = loss != null ? Loss.DEFAULT_HUBER_DELTA : Metadata.huberDelta(meta);
     try {
-      return NetworkSpec.of(networkName, inputSize, layers, networkLoss, networkPrecision,
-          networkSeed);
+      return NetworkSpec.of(networkName, inputSize, layers, networkLoss, huberDelta,
+          networkPrecision, networkSeed);
     } catch (InvalidSpecException e) {
       throw invalid(e, read);
     }

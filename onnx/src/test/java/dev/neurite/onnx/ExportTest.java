@@ -88,7 +88,7 @@ class ExportTest {
     NetworkSpec spec = NetworkSpec.of("Odd", 2, Arrays.asList(
         LayerSpec.dense(3, Activation.LEAKY_RELU, 0.123456789123, true),
         LayerSpec.dropout(0.1234567891), LayerSpec.dense(1, Activation.ELU, 1.1e-9, true)),
-        Loss.HUBER, Precision.DOUBLE, 777);
+        Loss.HUBER, 0.123456789, Precision.DOUBLE, 777);
     ReferenceNetwork net = withRandomParameters(spec);
     Path file = dir.resolve("odd.onnx");
     OnnxExporter.exportModel(net, file);

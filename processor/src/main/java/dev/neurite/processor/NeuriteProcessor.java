@@ -145,7 +145,8 @@ public final class NeuriteProcessor extends AbstractProcessor {
     }
     beforeEmit.accept(declaration.sourceName());
     NetworkSpec spec = NetworkSpec.of(declaration.name(), declaration.inputSize(),
-        declaration.layers(), declaration.loss(), declaration.precision(), declaration.seed());
+        declaration.layers(), declaration.loss(), declaration.huberDelta(),
+        declaration.precision(), declaration.seed());
     JavaFile file = ModelEmitter.emit(new Planner(options.unrollLimit())
         .plan(declaration.packageName(), declaration.sourceName(), spec), options.vectorApi());
     write(file, declaration, element);

@@ -86,7 +86,7 @@ class BuilderDiagnosticsTest {
     Compilation compilation = compile(MODELS.replace(".input(4)", ".inputs(4)"));
     assertThat(compilation).hadErrorContaining("[NeuriteBuilderMethod] inputs(...) is not a"
         + " method of the network builder; the builder has dense, denseWithoutBias, dropout,"
-        + " input, loss, precision, seed and build")
+        + " huberDelta, input, loss, precision, seed and build")
         .inFile(compilation.sourceFiles().get(0)).onLine(11).atColumn(7);
   }
 
@@ -132,6 +132,14 @@ class BuilderDiagnosticsTest {
   void lossMismatchIsAnErrorOnTheLossArgument() {
     assertError(MODELS.replace("Loss.CATEGORICAL_CROSS_ENTROPY", "Loss.BINARY_CROSS_ENTROPY"),
         14, 17, "[NeuriteLossMismatch] BINARY_CROSS_ENTROPY needs a SIGMOID output layer");
+  }
+
+  @Test
+  void huberDeltaIsCheckedOnItsArgument() {
+    assertError(MODELS.replace(".loss(Loss.CATEGORICAL_CROSS_ENTROPY)",
+        ".loss(Loss.CATEGORICAL_CROSS_ENTROPY).huberDelta(2.0)"), 14, 56,
+        "[NeuriteHuberDelta] the Huber delta must be finite and positive, and set only with loss"
+            + " HUBER, but was 2.0 with loss CATEGORICAL_CROSS_ENTROPY");
   }
 
   @Test

@@ -67,6 +67,9 @@ class DiagnosticsTest {
             .replace("loss = Loss.BINARY_CROSS_ENTROPY", "loss = Loss/*^*/.CATEGORICAL_CROSS_ENTROPY"),
             SpecRule.LOSS_MISMATCH.format("CATEGORICAL_CROSS_ENTROPY", "SOFTMAX", "SIGMOID",
                 "BINARY_CROSS_ENTROPY")),
+        new Case(SpecRule.HUBER_DELTA.id(), xor("@Input(2)")
+            .replace("@Network(", "@Network(huberDelta = /*^*/2.0, "),
+            SpecRule.HUBER_DELTA.format(2.0, "BINARY_CROSS_ENTROPY")),
         new Case(SpecRule.DROPOUT_RATE.id(), xor("@Input(2)")
             .replace("activation = Activation.TANH", "activation = Activation.TANH, "
                 + "dropout = /*^*/1.5"), "dropout rate must be in [0, 1), but was 1.5"),

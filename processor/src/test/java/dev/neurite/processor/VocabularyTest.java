@@ -27,10 +27,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The whole vocabulary in generated code against the reference interpreter: every
- * {@link Activation} and every {@link Loss} constant, dropout in training mode, both precisions,
- * unrolled and loop layers in the same network. Outputs, loss, and every gradient (through
- * {@code forwardBackward} and through {@code forward} + {@code backward}) must agree to 1e-12
- * in double and 1e-5 in float, relative to magnitudes of at least 1.
+ * {@link Activation} and every {@link Loss} constant (HUBER also with a delta of 0.3), dropout in
+ * training mode, both precisions, unrolled and loop layers in the same network. Outputs, loss,
+ * and every gradient (through {@code forwardBackward} and through {@code forward} +
+ * {@code backward}) must agree to 1e-12 in double and 1e-5 in float, relative to magnitudes of
+ * at least 1.
  *
  * <p>All networks are generated from specs (no annotation needed) and compiled in one javac run,
  * at {@code --release 8} with {@code -Xlint:all -Werror}.
@@ -49,6 +50,7 @@ class VocabularyTest {
         sources.add(source(lossNetwork(loss, precision)));
       }
       sources.add(source(dropoutNetwork(precision)));
+      sources.add(source(huberDeltaNetwork(precision)));
     }
     // At Java 8 and with every lint as an error, so the whole vocabulary meets both bars.
     Compilation compilation = javac()
@@ -84,6 +86,13 @@ class VocabularyTest {
     return NetworkSpec.of("Loss" + loss + precision, 4, layers, loss, precision, 2);
   }
 
+  /** {@link #lossNetwork} for HUBER with a delta of 0.3, which most outputs exceed. */
+  static NetworkSpec huberDeltaNetwork(Precision precision) {
+    NetworkSpec huber = lossNetwork(Loss.HUBER, precision);
+    return NetworkSpec.of("HuberDelta" + precision, huber.inputSize(), huber.layers(),
+        Loss.HUBER, 0.3, precision, 2);
+  }
+
   /** Dropout on the inputs, after an unrolled layer, and after a loop layer. */
   static NetworkSpec dropoutNetwork(Precision precision) {
     List<LayerSpec> layers = Arrays.asList(LayerSpec.dropout(0.2),
@@ -111,6 +120,13 @@ class VocabularyTest {
   void everyLossMatchesTheInterpreter(Loss loss) {
     compare(lossNetwork(loss, Precision.DOUBLE), false, 1);
     compare(lossNetwork(loss, Precision.FLOAT), false, 1);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Precision.class)
+  void theHuberDeltaParameterMatchesTheInterpreter(Precision precision) {
+    compare(huberDeltaNetwork(precision), false, 1);
+    compareBatch(huberDeltaNetwork(precision), false, 1);
   }
 
   @ParameterizedTest

@@ -22,39 +22,48 @@ package dev.neurite.runtime;
 public enum Loss {
   /** Mean over the outputs of {@code (y - t)^2}: regression. */
   MEAN_SQUARED_ERROR {
-    @Override double term(double y, double t) { return (y - t) * (y - t); }
-    @Override double termGradient(double y, double t) { return 2 * (y - t); }
+    @Override double term(double y, double t, double p) { return (y - t) * (y - t); }
+    @Override double termGradient(double y, double t, double p) { return 2 * (y - t); }
   },
   /** Mean over the outputs of {@code |y - t|}: regression that is robust to outliers. */
   MEAN_ABSOLUTE_ERROR {
-    @Override double term(double y, double t) { return Math.abs(y - t); }
-    @Override double termGradient(double y, double t) { return Math.signum(y - t); }
+    @Override double term(double y, double t, double p) { return Math.abs(y - t); }
+    @Override double termGradient(double y, double t, double p) { return Math.signum(y - t); }
   },
-  /** Mean over the outputs of the Huber function with delta 1: squared near 0, linear beyond. */
+  /**
+   * Mean over the outputs of the Huber function with parameter delta (1 by default, as in Keras
+   * and PyTorch): {@code d^2 / 2} for {@code |d| <= delta}, {@code delta (|d| - delta / 2)}
+   * beyond, with {@code d = y - t}.
+   */
   HUBER {
-    @Override double term(double y, double t) {
+    @Override double term(double y, double t, double delta) {
       double d = Math.abs(y - t);
-      return d <= 1 ? 0.5 * d * d : d - 0.5;
+      return d <= delta ? 0.5 * d * d : delta * (d - 0.5 * delta);
     }
-    @Override double termGradient(double y, double t) {
-      return Math.max(-1, Math.min(1, y - t));
+    @Override double termGradient(double y, double t, double delta) {
+      return Math.max(-delta, Math.min(delta, y - t));
     }
   },
   /** Mean over the outputs of {@code -(t ln y + (1 - t) ln(1 - y))}: sigmoid outputs in (0, 1). */
   BINARY_CROSS_ENTROPY {
-    @Override double term(double y, double t) {
+    @Override double term(double y, double t, double p) {
       return -(t * Math.log(clamp(y)) + (1 - t) * Math.log(clamp(1 - y)));
     }
-    @Override double termGradient(double y, double t) {
+    @Override double termGradient(double y, double t, double p) {
       return (y - t) / (clamp(y) * clamp(1 - y));
     }
   },
   /** {@code -sum(t ln y)} over the outputs: a softmax output against a class distribution. */
   CATEGORICAL_CROSS_ENTROPY {
-    @Override double term(double y, double t) { return t == 0 ? 0 : -t * Math.log(clamp(y)); }
-    @Override double termGradient(double y, double t) { return -t / clamp(y); }
+    @Override double term(double y, double t, double p) {
+      return t == 0 ? 0 : -t * Math.log(clamp(y));
+    }
+    @Override double termGradient(double y, double t, double p) { return -t / clamp(y); }
     @Override double scale(int n) { return 1; }
   };
+
+  /** The Huber delta when a declaration does not set one. */
+  public static final double DEFAULT_HUBER_DELTA = 1;
 
   /**
    * The smallest probability whose logarithm {@link #value} takes, so that a saturated output stays
@@ -62,9 +71,10 @@ public enum Loss {
    */
   public static final double EPSILON = 1e-15;
 
-  abstract double term(double y, double t);
+  /** The loss of one output; {@code p} is HUBER's delta, which the other losses ignore. */
+  abstract double term(double y, double t, double p);
 
-  abstract double termGradient(double y, double t);
+  abstract double termGradient(double y, double t, double p);
 
   /** The factor applied to the sum of the terms: 1/n for the losses that average the outputs. */
   double scale(int n) {
@@ -75,20 +85,36 @@ public enum Loss {
     return Math.max(p, EPSILON);
   }
 
-  /** Returns the loss of output {@code y[0..n)} against target {@code t[0..n)}. */
+  /** Returns the loss of output {@code y[0..n)} against target {@code t[0..n)}; delta 1. */
   public double value(double[] y, double[] t, int n) {
+    return value(y, t, n, DEFAULT_HUBER_DELTA);
+  }
+
+  /**
+   * Returns the loss of output {@code y[0..n)} against target {@code t[0..n)}, with
+   * {@link #HUBER}'s {@code delta} (the other losses ignore it).
+   */
+  public double value(double[] y, double[] t, int n, double delta) {
     double sum = 0;
     for (int i = 0; i < n; i++) {
-      sum += term(y[i], t[i]);
+      sum += term(y[i], t[i], delta);
     }
     return sum * scale(n);
   }
 
-  /** Writes the gradient of the loss with respect to each output {@code y[i]} into {@code g}. */
+  /** Writes the gradient with respect to each output {@code y[i]} into {@code g}; delta 1. */
   public void gradient(double[] y, double[] t, double[] g, int n) {
+    gradient(y, t, g, n, DEFAULT_HUBER_DELTA);
+  }
+
+  /**
+   * Writes the gradient of the loss with respect to each output {@code y[i]} into {@code g},
+   * with {@link #HUBER}'s {@code delta} (the other losses ignore it).
+   */
+  public void gradient(double[] y, double[] t, double[] g, int n, double delta) {
     double s = scale(n);
     for (int i = 0; i < n; i++) {
-      g[i] = s * termGradient(y[i], t[i]);
+      g[i] = s * termGradient(y[i], t[i], delta);
     }
   }
 

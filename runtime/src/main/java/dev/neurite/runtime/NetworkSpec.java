@@ -22,18 +22,19 @@ public final class NetworkSpec {
   private final int inputSize;
   private final List<LayerSpec> layers;
   private final Loss loss;
+  private final double huberDelta;
   private final Precision precision;
   private final long seed;
   private final int[] layerInputs;
   private final int[] offsets;
 
-  private NetworkSpec(
-      String name, int inputSize, List<LayerSpec> layers, Loss loss, Precision precision,
-      long seed) {
+  private NetworkSpec(String name, int inputSize, List<LayerSpec> layers, Loss loss,
+      double huberDelta, Precision precision, long seed) {
     this.name = name;
     this.inputSize = inputSize;
     this.layers = Collections.unmodifiableList(new ArrayList<>(layers));
     this.loss = loss;
+    this.huberDelta = huberDelta;
     this.precision = precision;
     this.seed = seed;
     this.layerInputs = new int[layers.size() + 1];
@@ -53,14 +54,26 @@ public final class NetworkSpec {
   public static NetworkSpec of(
       String name, int inputSize, List<LayerSpec> layers, Loss loss, Precision precision,
       long seed) {
-    List<SpecProblem> problems = SpecValidator.validate(name, inputSize, layers, loss);
+    return of(name, inputSize, layers, loss, Loss.DEFAULT_HUBER_DELTA, precision, seed);
+  }
+
+  /**
+   * Returns the network made of these parts, trained against {@link Loss#HUBER} with
+   * {@code huberDelta} (any other loss needs the default, {@link Loss#DEFAULT_HUBER_DELTA}).
+   *
+   * @throws InvalidSpecException listing every broken rule, if any
+   */
+  public static NetworkSpec of(String name, int inputSize, List<LayerSpec> layers, Loss loss,
+      double huberDelta, Precision precision, long seed) {
+    List<SpecProblem> problems =
+        SpecValidator.validate(name, inputSize, layers, loss, huberDelta);
     if (!problems.isEmpty()) {
       throw new InvalidSpecException(problems);
     }
     if (precision == null) {
       throw new IllegalArgumentException("precision must not be null");
     }
-    return new NetworkSpec(name, inputSize, layers, loss, precision, seed);
+    return new NetworkSpec(name, inputSize, layers, loss, huberDelta, precision, seed);
   }
 
   /** Returns the network's name, which is also the simple name of its generated class. */
@@ -96,6 +109,16 @@ public final class NetworkSpec {
   /** Returns the loss the network is trained against. */
   public Loss loss() {
     return loss;
+  }
+
+  /** Returns {@link Loss#HUBER}'s delta; {@link Loss#DEFAULT_HUBER_DELTA} for other losses. */
+  public double huberDelta() {
+    return huberDelta;
+  }
+
+  /** Returns the loss of output {@code y} against target {@code t}, with this network's delta. */
+  public double lossValue(double[] y, double[] t) {
+    return loss.value(y, t, y.length, huberDelta);
   }
 
   /** Returns the precision of the generated class. */
@@ -144,12 +167,12 @@ public final class NetworkSpec {
 
   /** Returns a copy of this network with another precision. */
   public NetworkSpec withPrecision(Precision newPrecision) {
-    return of(name, inputSize, layers, loss, newPrecision, seed);
+    return of(name, inputSize, layers, loss, huberDelta, newPrecision, seed);
   }
 
   /** Returns a copy of this network with another seed. */
   public NetworkSpec withSeed(long newSeed) {
-    return of(name, inputSize, layers, loss, precision, newSeed);
+    return of(name, inputSize, layers, loss, huberDelta, precision, newSeed);
   }
 
   @Override
@@ -162,6 +185,7 @@ public final class NetworkSpec {
         && inputSize == that.inputSize
         && layers.equals(that.layers)
         && loss == that.loss
+        && Double.compare(huberDelta, that.huberDelta) == 0
         && precision == that.precision
         && seed == that.seed;
   }
@@ -172,13 +196,15 @@ public final class NetworkSpec {
     h = 31 * h + inputSize;
     h = 31 * h + layers.hashCode();
     h = 31 * h + loss.hashCode();
+    h = 31 * h + Double.hashCode(huberDelta);
     h = 31 * h + precision.hashCode();
     return 31 * h + Long.hashCode(seed);
   }
 
   @Override
   public String toString() {
-    return name + "(input " + inputSize + ", " + layers + ", " + loss + ", " + precision
+    String delta = huberDelta == Loss.DEFAULT_HUBER_DELTA ? "" : " delta " + huberDelta;
+    return name + "(input " + inputSize + ", " + layers + ", " + loss + delta + ", " + precision
         + ", seed " + seed + ")";
   }
 }

@@ -79,6 +79,10 @@ public enum SpecRule {
   LOSS_MISSING("NeuriteLossMissing",
       "the network must have a loss; %s"),
   /** Cross-entropy losses read the output as probabilities, so the output must produce them. */
+  HUBER_DELTA("NeuriteHuberDelta",
+      "the Huber delta must be finite and positive, and set only with loss HUBER, but was %s "
+          + "with loss %s"),
+
   LOSS_MISMATCH("NeuriteLossMismatch",
       "%s needs a %s output layer, but the output activation is %s; did you mean %s?");
 

@@ -28,7 +28,9 @@ final class SpecSummary {
     int[] widths = widths(rows);
     StringBuilder s = new StringBuilder();
     s.append("Network ").append(spec.name()).append(" (").append(spec.precision())
-        .append(", loss ").append(spec.loss()).append(", seed ").append(spec.seed()).append(")\n");
+        .append(", loss ").append(spec.loss())
+        .append(spec.huberDelta() == Loss.DEFAULT_HUBER_DELTA ? "" : " delta " + spec.huberDelta())
+        .append(", seed ").append(spec.seed()).append(")\n");
     line(s, rows.get(0), widths);
     rule(s, '-', widths);
     for (int r = 1; r < rows.size(); r++) {

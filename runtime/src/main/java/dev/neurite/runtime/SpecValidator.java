@@ -13,9 +13,15 @@ public final class SpecValidator {
 
   private SpecValidator() {}
 
-  /** Returns every problem of the given parts; an empty list means they form a valid network. */
+  /** Returns every problem of the given parts, with the default Huber delta. */
   public static List<SpecProblem> validate(
       String name, int inputSize, List<LayerSpec> layers, Loss loss) {
+    return validate(name, inputSize, layers, loss, Loss.DEFAULT_HUBER_DELTA);
+  }
+
+  /** Returns every problem of the given parts; an empty list means they form a valid network. */
+  public static List<SpecProblem> validate(
+      String name, int inputSize, List<LayerSpec> layers, Loss loss, double huberDelta) {
     List<SpecProblem> problems = new ArrayList<>();
     NetworkNames.check(name, problems);
     if (inputSize <= 0) {
@@ -29,6 +35,7 @@ public final class SpecValidator {
     }
     checkParameterCount(problems, inputSize, layers);
     checkLoss(problems, layers, loss);
+    checkHuberDelta(problems, loss, huberDelta);
     return problems;
   }
 
@@ -98,6 +105,15 @@ public final class SpecValidator {
     }
     if (activation == Activation.SOFTMAX && last && layer.units() == 1) {
       add(problems, SpecRule.SOFTMAX_UNITS, i, "units", layer.units());
+    }
+  }
+
+  /** A delta only for HUBER (the default elsewhere), and one that is finite and positive. */
+  private static void checkHuberDelta(List<SpecProblem> problems, Loss loss, double delta) {
+    boolean huber = loss == Loss.HUBER;
+    if (huber ? !(delta > 0 && delta < Double.POSITIVE_INFINITY)
+        : delta != Loss.DEFAULT_HUBER_DELTA) {
+      add(problems, SpecRule.HUBER_DELTA, SpecProblem.NETWORK, "huberDelta", delta, loss);
     }
   }
 

@@ -8,7 +8,6 @@ import com.palantir.javapoet.TypeSpec;
 import dev.neurite.processor.plan.LayerPlan;
 import dev.neurite.processor.plan.NetworkPlan;
 import dev.neurite.processor.plan.Shape;
-import dev.neurite.runtime.Loss;
 import dev.neurite.runtime.data.Dataset;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +96,6 @@ final class BatchedTraining {
 
   /** The loss of sample s of the group and its dgL, as forwardAndDelta does for one sample. */
   private MethodSpec deltaOf() {
-    Loss loss = plan.spec().loss();
     MethodSpec.Builder m = MethodSpec.methodBuilder("deltaOf")
         .addModifiers(Modifier.PRIVATE)
         .addJavadoc("Returns the loss of sample s of the group and writes its dg$L.\n", last)
@@ -116,10 +114,7 @@ final class BatchedTraining {
           .addStatement("d[k] = $LoutputGradient[k]", t.cast())
           .endControlFlow();
     } else {
-      m.addStatement("double loss = $T.$L.value(output, target, OUTPUTS)", Loss.class,
-              loss.name())
-          .addStatement("$T.$L.gradient(output, target, outputGradient, OUTPUTS)", Loss.class,
-              loss.name())
+      m.addCode(LossCode.lossAndGradient(plan))
           .addComment("outputDelta reads and writes the per-sample arrays of the output layer.")
           .addStatement("System.arraycopy(y, 0, a$L, 0, OUTPUTS)", last)
           .addStatement("System.arraycopy(zg$L[s], 0, z$L, 0, OUTPUTS)", last, last)

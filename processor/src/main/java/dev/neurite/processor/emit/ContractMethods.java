@@ -9,7 +9,6 @@ import com.palantir.javapoet.CodeBlock;
 import dev.neurite.processor.plan.LayerPlan;
 import dev.neurite.processor.plan.NetworkPlan;
 import dev.neurite.runtime.Activation;
-import dev.neurite.runtime.Loss;
 import dev.neurite.runtime.ModelArguments;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.Precision;
@@ -216,7 +215,6 @@ final class ContractMethods {
 
   /** Returns the forward pass of one training sample, its loss, and d of the output layer. */
   private MethodSpec forwardAndDelta() {
-    Loss loss = plan.spec().loss();
     MethodSpec.Builder m = MethodSpec.methodBuilder("forwardAndDelta")
         .addModifiers(Modifier.PRIVATE)
         .addJavadoc("Runs one training sample forward, returns its loss and writes d$L.\n", last)
@@ -231,10 +229,7 @@ final class ContractMethods {
           .addStatement("d$L[k] = $LoutputGradient[k]", last, t.cast())
           .endControlFlow();
     } else {
-      m.addStatement("double loss = $T.$L.value(output, target, OUTPUTS)", Loss.class,
-              loss.name())
-          .addStatement("$T.$L.gradient(output, target, outputGradient, OUTPUTS)", Loss.class,
-              loss.name())
+      m.addCode(LossCode.lossAndGradient(plan))
           .addStatement("outputDelta(outputGradient)");
     }
     return m.addStatement("return loss").build();

@@ -40,6 +40,23 @@ final class LossCode {
 
   /**
    * Returns the statements that declare {@code loss} and write {@code outputGradient}, the
+   * gradient with respect to the double {@code output}, against {@code target}; for a loss that
+   * does not cancel with the output activation. A Huber delta other than 1 is passed on.
+   */
+  static CodeBlock lossAndGradient(NetworkPlan plan) {
+    Loss loss = plan.spec().loss();
+    double delta = plan.spec().huberDelta();
+    String extra = delta == Loss.DEFAULT_HUBER_DELTA ? "" : ", " + delta;
+    return CodeBlock.builder()
+        .addStatement("double loss = $T.$L.value(output, target, OUTPUTS$L)", Loss.class,
+            loss.name(), extra)
+        .addStatement("$T.$L.gradient(output, target, outputGradient, OUTPUTS$L)", Loss.class,
+            loss.name(), extra)
+        .build();
+  }
+
+  /**
+   * Returns the statements that declare {@code loss} and write {@code outputGradient}, the
    * gradient with respect to the output pre-activations {@code z}, from the double
    * {@code output} and {@code target}; fused networks only.
    */

@@ -198,8 +198,9 @@ public final class ModelEmitter {
     }
     return CodeBlock.builder()
         .add("$T.of($S, $L, $L,\n", NetworkSpec.class, spec.name(), spec.inputSize(), list)
-        .add("$<$T.$L, $T.$L, $LL)$<", Loss.class, spec.loss().name(), Precision.class,
-            spec.precision().name(), spec.seed())
+        .add("$<$T.$L, $L$T.$L, $LL)$<", Loss.class, spec.loss().name(),
+            spec.huberDelta() == Loss.DEFAULT_HUBER_DELTA ? "" : spec.huberDelta() + ", ",
+            Precision.class, spec.precision().name(), spec.seed())
         .build();
   }
 

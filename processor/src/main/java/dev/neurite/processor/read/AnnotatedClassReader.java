@@ -78,7 +78,8 @@ public final class AnnotatedClassReader {
     if (name.isEmpty()) {
       name = type.getSimpleName() + "Net";
     }
-    for (String attribute : new String[] {"name", "loss", "precision", "seed", "trainable"}) {
+    for (String attribute : new String[] {"name", "loss", "huberDelta", "precision", "seed",
+        "trainable"}) {
       locations.put(attribute, at(type, network, attribute));
     }
     locations.put("layers", Location.of(type, network, null));
@@ -90,6 +91,7 @@ public final class AnnotatedClassReader {
         inputSize,
         layers,
         enumValues(Loss.class, network, "loss"),
+        typed(network, "huberDelta", Double.class),
         enumValue(Precision.class, network, "precision"),
         typed(network, "seed", Long.class),
         typed(network, "trainable", Boolean.class),

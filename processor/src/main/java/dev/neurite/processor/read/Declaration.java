@@ -15,12 +15,14 @@ import java.util.Map;
  * @param inputSize the declared input size (0 when missing)
  * @param layers the declared layers, in source order
  * @param losses the declared losses: one in a valid declaration
+ * @param huberDelta the declared delta of the Huber loss
  * @param precision the declared precision
  * @param seed the declared seed
  * @param trainable whether the network is trained (false: inference only)
  * @param origin the element that declares the network: the originating element of the output
  * @param locations where each attribute came from: keys are {@code "name"}, {@code "input"},
- *     {@code "loss"}, {@code "layers"}, {@code "trainable"} for the network and
+ *     {@code "loss"}, {@code "huberDelta"}, {@code "layers"}, {@code "trainable"} for the
+ *     network and
  *     {@code "<layer>.<attribute>"} for layers; {@code "input"} is present only when the input
  *     size was declared, so that a missing one can be told from a wrong one
  */
@@ -31,6 +33,7 @@ public record Declaration(
     int inputSize,
     List<LayerSpec> layers,
     List<Loss> losses,
+    double huberDelta,
     Precision precision,
     long seed,
     boolean trainable,
@@ -41,8 +44,8 @@ public record Declaration(
   public Declaration(String packageName, String sourceName, String name, int inputSize,
       List<LayerSpec> layers, Loss loss, Precision precision, long seed, Location origin,
       Map<String, Location> locations) {
-    this(packageName, sourceName, name, inputSize, layers, List.of(loss), precision, seed, true,
-        origin, locations);
+    this(packageName, sourceName, name, inputSize, layers, List.of(loss),
+        Loss.DEFAULT_HUBER_DELTA, precision, seed, true, origin, locations);
   }
 
   /** Returns the loss, or {@code null} unless exactly one was declared. */

@@ -183,8 +183,9 @@ public final class BuilderChainValidator {
     }
     if (problems.isEmpty()) {
       return new Result(new Declaration(chain.packageName(), chain.sourceName(), spec.name(),
-          spec.inputSize(), spec.layers(), List.of(spec.loss()), spec.precision(), spec.seed(),
-          chain.trainable(), chain.field(), Map.copyOf(locations)), List.of());
+          spec.inputSize(), spec.layers(), List.of(spec.loss()), spec.huberDelta(),
+          spec.precision(), spec.seed(), chain.trainable(), chain.field(),
+          Map.copyOf(locations)), List.of());
     }
     if (chain.trainable()) {
       for (SpecProblem p : SpecValidator.trainingProblems(builder.layers())) {

@@ -26,7 +26,7 @@ public final class DeclarationValidator {
   public List<Problem> validate(Declaration declaration) {
     List<Problem> problems = new ArrayList<>();
     for (SpecProblem p : SpecValidator.validate(declaration.name(), declaration.inputSize(),
-        declaration.layers(), declaration.loss())) {
+        declaration.layers(), declaration.loss(), declaration.huberDelta())) {
       if (p.rule() != SpecRule.LOSS_MISSING || declaration.losses().isEmpty()) {
         problems.add(fromSpec(declaration, p)); // two losses are not a missing one
       }

@@ -13,7 +13,8 @@ import java.util.zip.CRC32;
  *   8  file length  long, every byte of the file
  *   4  header CRC   CRC-32 of the 20 bytes before
  * body:
- *   string network name, string precision, long seed, string loss
+ *   string network name, string precision, long seed, string loss (HUBER(delta) when the
+ *               Huber delta is not 1; the loss does not change what the weights mean)
  *   shape:      int input size, int layer count, per layer: byte kind (0 dense, 1 dropout),
  *               int units, string activation, double activation parameter, byte bias,
  *               double dropout rate

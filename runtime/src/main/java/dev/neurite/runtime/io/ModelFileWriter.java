@@ -1,6 +1,7 @@
 package dev.neurite.runtime.io;
 
 import dev.neurite.runtime.LayerSpec;
+import dev.neurite.runtime.Loss;
 import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.data.Standardizer;
 import dev.neurite.runtime.train.TrainableModel;
@@ -40,7 +41,7 @@ final class ModelFileWriter {
       writeString(out, spec.name());
       writeString(out, spec.precision().name());
       out.writeLong(spec.seed());
-      writeString(out, spec.loss().name());
+      writeString(out, lossName(spec));
       writeShape(out, spec);
       writeArray(out, parameters);
       writeStandardizer(out, extras.standardizer());
@@ -55,6 +56,15 @@ final class ModelFileWriter {
       throw new IllegalStateException("writing to memory cannot fail", e);
     }
     return bytes.toByteArray();
+  }
+
+  /**
+   * The loss as the file records it: its name, and a Huber delta other than 1 in parentheses
+   * ({@code HUBER(0.5)}), so that files of the default delta read as they always did.
+   */
+  static String lossName(NetworkSpec spec) {
+    return spec.huberDelta() == Loss.DEFAULT_HUBER_DELTA ? spec.loss().name()
+        : spec.loss().name() + "(" + spec.huberDelta() + ")";
   }
 
   private static void writeShape(DataOutputStream out, NetworkSpec spec) throws IOException {

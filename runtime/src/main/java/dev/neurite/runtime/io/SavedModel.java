@@ -37,7 +37,7 @@ public final class SavedModel {
     NetworkSpec spec;
     try {
       spec = NetworkSpec.of(c.networkName, c.shape.inputSize, layers, loss(source, c.loss),
-          c.precision, c.seed);
+          huberDelta(source, c.loss), c.precision, c.seed);
     } catch (InvalidSpecException e) {
       throw new ModelFileException(source + " is corrupted: the network it holds is invalid: "
           + e.getMessage());
@@ -60,7 +60,26 @@ public final class SavedModel {
         + "damaged)");
   }
 
-  private static Loss loss(String source, String name) throws ModelFileException {
+  /** The delta of a loss recorded as {@code HUBER(0.5)}; the default without parentheses. */
+  private static double huberDelta(String source, String recorded) throws ModelFileException {
+    int open = recorded.indexOf('(');
+    if (open < 0) {
+      return Loss.DEFAULT_HUBER_DELTA;
+    }
+    try {
+      if (recorded.endsWith(")")) {
+        return Double.parseDouble(recorded.substring(open + 1, recorded.length() - 1));
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ModelFileException(source + " is corrupted: its loss \"" + recorded + "\" has no "
+        + "readable delta");
+  }
+
+  private static Loss loss(String source, String recorded) throws ModelFileException {
+    int open = recorded.indexOf('(');
+    String name = open < 0 ? recorded : recorded.substring(0, open);
     for (Loss l : Loss.values()) {
       if (l.name().equals(name)) {
         return l;

@@ -2,6 +2,7 @@ package dev.neurite.runtime.metrics;
 
 import dev.neurite.runtime.Loss;
 import dev.neurite.runtime.Model;
+import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.data.Dataset;
 
 /** The mean over the samples of a {@link Loss}: what training minimizes, measured on any data. */
@@ -16,9 +17,9 @@ public final class MeanLoss {
    */
   public static double of(Model model, Dataset data) {
     Samples.check(model, data);
-    Loss loss = model.spec().loss();
+    NetworkSpec spec = model.spec();
     double[] sum = {0};
-    Samples.forEach(model, data, (p, t) -> sum[0] += loss.value(p, t, p.length));
+    Samples.forEach(model, data, (p, t) -> sum[0] += spec.lossValue(p, t));
     return sum[0] / data.size();
   }
 

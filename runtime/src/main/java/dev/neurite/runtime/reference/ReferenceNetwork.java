@@ -157,8 +157,8 @@ public final class ReferenceNetwork implements TrainableModel {
       backpropagateFrom(last, gradient);
       return value;
     }
-    double value = loss.value(output, target, output.length);
-    loss.gradient(output, target, outputGradient, output.length);
+    double value = loss.value(output, target, output.length, spec.huberDelta());
+    loss.gradient(output, target, outputGradient, output.length, spec.huberDelta());
     backward(outputGradient, gradient);
     return value;
   }

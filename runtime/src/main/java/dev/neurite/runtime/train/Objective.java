@@ -57,7 +57,7 @@ abstract class Objective {
     @Override
     double loss(TrainableModel model, double[] input, double[] target, double[] output) {
       model.predict(input, output);
-      return model.spec().loss().value(output, target, output.length);
+      return model.spec().lossValue(output, target);
     }
 
     @Override

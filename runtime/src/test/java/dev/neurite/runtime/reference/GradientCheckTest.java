@@ -29,6 +29,19 @@ class GradientCheckTest {
     }
   }
 
+  @Test
+  void huberGradientsWithTheirDeltaMatchFiniteDifferences() {
+    NetworkSpec spec = NetworkSpec.of("Robust", 2, Arrays.asList(
+        LayerSpec.dense(4, Activation.TANH), LayerSpec.dense(3, Activation.IDENTITY)),
+        Loss.HUBER, 0.3, Precision.DOUBLE, 7);
+    SplittableRandom random = new SplittableRandom(13);
+    for (int trial = 0; trial < 20; trial++) {
+      double[] input = {random.nextDouble(-1, 1), random.nextDouble(-1, 1)};
+      double[] target = {random.nextDouble(-1, 1), random.nextDouble(-1, 1), 0};
+      assertGradientsMatch(spec, randomParameters(spec, random), input, target);
+    }
+  }
+
   static double[] randomParameters(NetworkSpec spec, SplittableRandom random) {
     double[] p = new double[spec.parameterCount()];
     for (int i = 0; i < p.length; i++) {
