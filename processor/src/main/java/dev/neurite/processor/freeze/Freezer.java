@@ -110,7 +110,8 @@ public final class Freezer {
   public JavaFile file(NetworkSpec spec, SavedModel saved, byte[] bytes, String fileName) {
     return FrozenEmitter.emit(new FrozenModel(packageName, className,
         new Planner(unrollLimit).plan(packageName, fileName, spec), saved.parameters(),
-        saved.info().extras().standardizer(), fileName, sha256(bytes)));
+        saved.info().extras().standardizer(), saved.info().extras().targetStandardizer(),
+        saved.info().extras().classNames(), fileName, sha256(bytes)));
   }
 
   /** Reads the model file {@code bytes}; errors name it {@code fileName}. */
