@@ -6,15 +6,12 @@ import com.sun.source.util.TreePath;
 import dev.neurite.processor.emit.GeneratedSource;
 import dev.neurite.processor.emit.ModelEmitter;
 import dev.neurite.processor.plan.Planner;
-import dev.neurite.processor.read.AnnotatedClassReader;
 import dev.neurite.processor.read.AnnotationTrees;
 import dev.neurite.processor.read.Annotations;
-import dev.neurite.processor.read.BuilderChainReader;
 import dev.neurite.processor.read.CompilationSurroundings;
 import dev.neurite.processor.read.Declaration;
 import dev.neurite.processor.read.Location;
 import dev.neurite.processor.read.UnreadableAnnotationException;
-import dev.neurite.processor.validate.BuilderChainValidator;
 import dev.neurite.processor.validate.DeclarationValidator;
 import dev.neurite.processor.validate.Problem;
 import dev.neurite.processor.validate.ProcessorRule;
@@ -39,7 +36,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 
@@ -50,13 +46,11 @@ import javax.tools.JavaFileObject;
  */
 @AutoService(Processor.class)
 public final class NeuriteProcessor extends AbstractProcessor {
-  /** How many stack frames an internal error shows: enough to find the bug, not a wall. */
-  private static final int REPORTED_FRAMES = 8;
-
   private final Consumer<String> beforeEmit;
   /** The classes generated in this compilation, by qualified name, with their declaration. */
   private final Map<String, String> generated = new LinkedHashMap<>();
   private AnnotationTrees trees;
+  private Diagnostics diagnostics;
   private Options options;
 
   /** Creates the processor; javac calls this through the service loader. */
@@ -73,6 +67,7 @@ public final class NeuriteProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     trees = AnnotationTrees.of(env);
+    diagnostics = new Diagnostics(env.getMessager(), trees);
     options = Options.parse(env.getOptions());
     for (String problem : options.problems()) {
       env.getMessager().printMessage(Diagnostic.Kind.ERROR, problem);
@@ -127,7 +122,7 @@ public final class NeuriteProcessor extends AbstractProcessor {
     } catch (UnreadableAnnotationException alreadyReportedByJavac) {
       // javac reports the unresolved value itself; a second message would only add noise
     } catch (RuntimeException | IOException | Error e) {
-      report(ProcessorRule.INTERNAL_ERROR.format(summary(e)),
+      report(ProcessorRule.INTERNAL_ERROR.format(Diagnostics.summary(e)),
           Annotations.locate(element, Annotations.NETWORK));
     }
   }
@@ -152,10 +147,7 @@ public final class NeuriteProcessor extends AbstractProcessor {
     write(file, declaration, element);
   }
 
-  /**
-   * Reads either form: a class's annotations, or a field's builder chain (replayed on the real
-   * builder). Returns {@code null} when the declaration was refused, its problems reported.
-   */
+  /** Reads either form; returns {@code null} when it was refused, its problems reported. */
   private Declaration read(Element element) {
     RecordComponentElement component = Annotations.recordComponentOf(element);
     if (component != null) {
@@ -165,20 +157,10 @@ public final class NeuriteProcessor extends AbstractProcessor {
       }
       return null;
     }
-    if (element.getKind() == ElementKind.CLASS) {
-      return new AnnotatedClassReader(processingEnv.getElementUtils(), trees)
-          .read((TypeElement) element);
-    }
-    if (element.getKind() == ElementKind.FIELD) {
-      BuilderChainValidator.Result result = new BuilderChainValidator().validate(
-          new BuilderChainReader(processingEnv.getElementUtils(), trees)
-              .read((VariableElement) element));
-      result.problems().forEach(p -> report(p.message(), p.location()));
-      return result.declaration();
-    }
-    report(ProcessorRule.ELEMENT_KIND.format(Annotations.describe(element)),
-        Annotations.locate(element, Annotations.NETWORK));
-    return null;
+    Declarations.Reading reading = Declarations.read(element, processingEnv.getElementUtils(),
+        trees);
+    reading.problems().forEach(p -> report(p.message(), p.location()));
+    return reading.declaration();
   }
 
   /**
@@ -216,23 +198,7 @@ public final class NeuriteProcessor extends AbstractProcessor {
   }
 
   private void report(String message, Location at) {
-    if (at.tree() != null && trees.trees() != null) {
-      trees.trees().printMessage(Diagnostic.Kind.ERROR, message, at.tree().getLeaf(),
-          at.tree().getCompilationUnit());
-      return;
-    }
-    processingEnv.getMessager().printMessage(
-        Diagnostic.Kind.ERROR, message, at.element(), at.annotation(), at.value());
-  }
-
-  /** The exception and its first frames: what a bug report needs, in a readable message. */
-  private static String summary(Throwable e) {
-    StringBuilder s = new StringBuilder(e.toString());
-    StackTraceElement[] frames = e.getStackTrace();
-    for (int i = 0; i < Math.min(REPORTED_FRAMES, frames.length); i++) {
-      s.append("\n\tat ").append(frames[i]);
-    }
-    return s.toString();
+    diagnostics.report(message, at);
   }
 
   /** A step that may fail in any way. */

@@ -137,7 +137,31 @@ class DiagnosticsTest {
             @Dense(units = 4, activation = Activation.TANH)
             @Dense(units = 1, activation = Activation.SIGMOID)
             class Xor {}
-            """, ProcessorRule.NETWORK_MISSING.format("class Xor")));
+            """, ProcessorRule.NETWORK_MISSING.format("class Xor")),
+        new Case(ProcessorRule.FROZEN_NETWORK_MISSING.id(), """
+            package test;
+            import dev.neurite.dsl.*;
+            /*^*/@Frozen(model = "xor.nrt")
+            class Xor {}
+            """, ProcessorRule.FROZEN_NETWORK_MISSING.format("class Xor")),
+        new Case(ProcessorRule.FROZEN_NAME.id(),
+            frozen("model = \"xor.nrt\", name = /*^*/\"Xor Model\""),
+            ProcessorRule.FROZEN_NAME.format("XorNet", "Xor Model")),
+        new Case(ProcessorRule.FROZEN_MODEL_MISSING.id(),
+            frozen("model = /*^*/\"missing.nrt\""),
+            ProcessorRule.FROZEN_MODEL_MISSING.format("missing.nrt", "/test/missing.nrt",
+                "test/missing.nrt")),
+        new Case(ProcessorRule.FROZEN_MODEL_UNREADABLE.id(),
+            frozen("model = /*^*/\"broken.nrt\""),
+            "broken.nrt is not a Neurite model file"),
+        new Case(ProcessorRule.FROZEN_MODEL_SHAPE.id(), frozen("model = /*^*/\"other.nrt\""),
+            "other.nrt holds 2-8-1 (tanh, sigmoid) but the model XorNet is 2-4-1 (tanh, "
+                + "sigmoid)"));
+  }
+
+  /** The XOR declaration with {@code @Frozen(attributes)}. */
+  static String frozen(String attributes) {
+    return xor("@Input(2)\n@Frozen(" + attributes + ")");
   }
 
   /** The XOR declaration, with its {@code @Input} line replaced by {@code input}. */
@@ -149,7 +173,8 @@ class DiagnosticsTest {
   @MethodSource("cases")
   void eachRuleIsOneErrorAtTheValueAtFault(Case c) {
     JavaFileObject source = JavaFileObjects.forSourceString("test.Xor", c.source());
-    Compilation compilation = javac().withProcessors(new NeuriteProcessor()).compile(source);
+    Compilation compilation = javac().withProcessors(new NeuriteProcessor(),
+        new FrozenProcessor()).withClasspath(FrozenModels.classPath()).compile(source);
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     int[] at = marker(c.source());

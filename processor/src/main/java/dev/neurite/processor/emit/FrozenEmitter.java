@@ -14,6 +14,7 @@ import dev.neurite.processor.plan.Shape;
 import dev.neurite.runtime.Activation;
 import dev.neurite.runtime.Loss;
 import dev.neurite.runtime.NetworkSpec;
+import dev.neurite.runtime.data.Standardizer;
 import java.util.List;
 import java.util.Locale;
 import javax.lang.model.element.Modifier;
@@ -78,6 +79,10 @@ public final class FrozenEmitter {
     if (isClassifier()) {
       type.addMethod(classify());
     }
+    if (hasClassNames()) {
+      type.addMethod(className());
+      type.addMethod(classifyName());
+    }
     LayerPlan previous = null;
     for (LayerPlan layer : plan.layers()) {
       if (layer.isDense()) {
@@ -94,8 +99,12 @@ public final class FrozenEmitter {
       type.addMethod(columns());
     }
     type.addMethod(ValueChunks.decoder(t));
-    if (model.standardizer() != null && t != NumericType.DOUBLE) {
+    if ((model.standardizer() != null || model.targetStandardizer() != null)
+        && t != NumericType.DOUBLE) {
       type.addMethod(ValueChunks.decoder(NumericType.DOUBLE));
+    }
+    if (hasClassNames()) {
+      type.addMethod(names());
     }
     type.addMethod(ContractMethods.requireLength());
     return JavaFile.builder(model.packageName(), type.build())
@@ -114,6 +123,14 @@ public final class FrozenEmitter {
     if (model.standardizer() != null) {
       doc.add("Takes raw features: the inputs are standardized inside, with the means and "
           + "standard deviations saved with the model.\n");
+    }
+    if (model.targetStandardizer() != null) {
+      doc.add("Answers in the targets' original units: the outputs are scaled back with the "
+          + "target standardizer saved with the model.\n");
+    }
+    if (hasClassNames()) {
+      doc.add("Names its classes ({@link #className}, {@link #classifyName}) as the model file "
+          + "does.\n");
     }
     return doc.add("\n<p>Needs nothing outside {@code java.*}, runs on Java 8, allocates nothing "
             + "per call. Not thread-safe: an instance's scratch arrays serve one call at a time; "
@@ -195,28 +212,101 @@ public final class FrozenEmitter {
       }
     }
     if (model.standardizer() != null) {
-      addStandardizer(type, init);
+      addScaling(type, init, "", model.standardizer(), "INPUTS", "raw input");
+    }
+    if (model.targetStandardizer() != null) {
+      addScaling(type, init, "TARGET_", model.targetStandardizer(), "OUTPUTS", "target");
+    }
+    if (hasClassNames()) {
+      addClassNames(type, init);
     }
     type.addStaticBlock(init.build());
   }
 
-  private void addStandardizer(TypeSpec.Builder type, CodeBlock.Builder init) {
+  /**
+   * Adds {@code prefix + "MEANS"} and {@code prefix + "STDDEVS"}, the standardizer's values of
+   * each of {@code size} {@code what}s, decoded in {@code init}.
+   */
+  private void addScaling(TypeSpec.Builder type, CodeBlock.Builder init, String prefix,
+      Standardizer standardizer, String size, String what) {
     TypeName doubles = ArrayTypeName.of(TypeName.DOUBLE);
-    type.addField(FieldSpec.builder(doubles, "MEANS", Modifier.PRIVATE, Modifier.STATIC,
-            Modifier.FINAL)
-        .addJavadoc("The mean of each raw input, subtracted first.\n")
-        .initializer("new double[INPUTS]").build());
-    type.addField(FieldSpec.builder(doubles, "STDDEVS", Modifier.PRIVATE, Modifier.STATIC,
-            Modifier.FINAL)
-        .addJavadoc("The standard deviation of each raw input, divided by next.\n")
-        .initializer("new double[INPUTS]").build());
     int perChunk = ValueChunks.valuesPerChunk(NumericType.DOUBLE);
-    double[] means = model.standardizer().means();
-    double[] stddevs = model.standardizer().stddevs();
-    init.add(decodeCalls(type, "means", ValueChunks.encode(means, NumericType.DOUBLE),
-        NumericType.DOUBLE, "MEANS", perChunk, means.length));
-    init.add(decodeCalls(type, "stddevs", ValueChunks.encode(stddevs, NumericType.DOUBLE),
-        NumericType.DOUBLE, "STDDEVS", perChunk, stddevs.length));
+    String[][] parts = {{"MEANS", "The mean of each " + what + "."},
+        {"STDDEVS", "The standard deviation of each " + what + "."}};
+    double[][] values = {standardizer.means(), standardizer.stddevs()};
+    for (int k = 0; k < parts.length; k++) {
+      String name = prefix + parts[k][0];
+      type.addField(FieldSpec.builder(doubles, name, Modifier.PRIVATE, Modifier.STATIC,
+              Modifier.FINAL)
+          .addJavadoc("$L\n", parts[k][1])
+          .initializer("new double[$L]", size).build());
+      init.add(decodeCalls(type, name.toLowerCase(Locale.ROOT).replace("_", ""),
+          ValueChunks.encode(values[k], NumericType.DOUBLE), NumericType.DOUBLE, name,
+          perChunk, values[k].length));
+    }
+  }
+
+  /** Adds {@code CLASS_NAMES}, written as strings of whole names separated by NUL. */
+  private void addClassNames(TypeSpec.Builder type, CodeBlock.Builder init) {
+    type.addField(FieldSpec.builder(String[].class, "CLASS_NAMES", Modifier.PRIVATE,
+            Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("The name of each class, in the order of the outputs.\n").build());
+    CodeBlock.Builder chunks = CodeBlock.builder();
+    StringBuilder chunk = new StringBuilder();
+    for (String name : model.classNames()) {
+      if (name.indexOf('\0') >= 0) {
+        throw new IllegalArgumentException("a class name holds the NUL character: " + name);
+      }
+      // At most 3 bytes per character in the class file: stay under the constant's limit.
+      if (chunk.length() > 0 && 3L * (chunk.length() + name.length() + 1) > 60_000) {
+        chunks.add(chunks.isEmpty() ? "$S" : ", $S", chunk);
+        chunk.setLength(0);
+      }
+      chunk.append(chunk.length() == 0 ? "" : "\0").append(name);
+    }
+    chunks.add(chunks.isEmpty() ? "$S" : ", $S", chunk);
+    init.addStatement("CLASS_NAMES = names($L)", chunks.build());
+  }
+
+  private boolean hasClassNames() {
+    return isClassifier() && !model.classNames().isEmpty();
+  }
+
+  private static MethodSpec names() {
+    return MethodSpec.methodBuilder("names")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("Returns the names in {@code chunks}, separated by NUL within and between.\n")
+        .returns(String[].class)
+        .addParameter(String[].class, "chunks")
+        .varargs()
+        .addStatement("StringBuilder all = new StringBuilder()")
+        .beginControlFlow("for (String chunk : chunks)")
+        .addStatement("all.append(all.length() == 0 ? $S : $S).append(chunk)", "", "\0")
+        .endControlFlow()
+        .addStatement("return all.toString().split($S, -1)", "\0")
+        .build();
+  }
+
+  private MethodSpec className() {
+    return MethodSpec.methodBuilder("className")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("Returns the name of class {@code index}, as the model file names it.\n\n"
+            + "@throws ArrayIndexOutOfBoundsException if there is no such class\n")
+        .returns(String.class)
+        .addParameter(TypeName.INT, "index")
+        .addStatement("return CLASS_NAMES[index]")
+        .build();
+  }
+
+  private MethodSpec classifyName() {
+    return MethodSpec.methodBuilder("classifyName")
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("Returns the name of the predicted class of {@code input}.\n\n"
+            + "@throws IllegalArgumentException if the input's length is not INPUTS\n")
+        .returns(String.class)
+        .addParameter(t.arrayType(), "input")
+        .addStatement("return CLASS_NAMES[classify(input)]")
+        .build();
   }
 
   private FieldSpec staticArray(String name, String doc) {
@@ -308,6 +398,14 @@ public final class FrozenEmitter {
         m.addStatement("forward$L($L)", layer.number(), x);
         x = "a" + layer.number();
       }
+    }
+    if (model.targetStandardizer() != null) {
+      return m.addComment("Back to the targets' units, in double as the runtime's Pipeline.")
+          .beginControlFlow("for (int k = 0; k < OUTPUTS; k++)")
+          .addStatement("output[k] = $L($L[k] * TARGET_STDDEVS[k] + TARGET_MEANS[k])", t.cast(),
+              x)
+          .endControlFlow()
+          .build();
     }
     return m.addStatement("System.arraycopy($L, 0, output, 0, OUTPUTS)", x).build();
   }

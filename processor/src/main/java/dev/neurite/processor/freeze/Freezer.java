@@ -4,6 +4,7 @@ import com.palantir.javapoet.JavaFile;
 import dev.neurite.processor.emit.FrozenEmitter;
 import dev.neurite.processor.emit.FrozenModel;
 import dev.neurite.processor.plan.Planner;
+import dev.neurite.runtime.NetworkSpec;
 import dev.neurite.runtime.io.ModelFile;
 import dev.neurite.runtime.io.SavedModel;
 import java.io.ByteArrayInputStream;
@@ -98,9 +99,19 @@ public final class Freezer {
 
   /** Returns the frozen class of {@code saved}, read from {@code bytes} named {@code fileName}. */
   public JavaFile file(SavedModel saved, byte[] bytes, String fileName) {
+    return file(saved.spec(), saved, bytes, fileName);
+  }
+
+  /**
+   * Returns the frozen class of {@code saved}'s parameters in the network {@code spec}, which
+   * has the file's shape: a declaration's, whose name and precision then hold (the build-time
+   * form, so that the frozen class sums as the declaration's trainable class does).
+   */
+  public JavaFile file(NetworkSpec spec, SavedModel saved, byte[] bytes, String fileName) {
     return FrozenEmitter.emit(new FrozenModel(packageName, className,
-        new Planner(unrollLimit).plan(packageName, fileName, saved.spec()), saved.parameters(),
-        saved.info().extras().standardizer(), fileName, sha256(bytes)));
+        new Planner(unrollLimit).plan(packageName, fileName, spec), saved.parameters(),
+        saved.info().extras().standardizer(), saved.info().extras().targetStandardizer(),
+        saved.info().extras().classNames(), fileName, sha256(bytes)));
   }
 
   /** Reads the model file {@code bytes}; errors name it {@code fileName}. */

@@ -1,6 +1,7 @@
 package dev.neurite.processor.read;
 
 import dev.neurite.dsl.Dense;
+import dev.neurite.dsl.Frozen;
 import dev.neurite.dsl.GeneratedNetwork;
 import dev.neurite.dsl.Input;
 import dev.neurite.dsl.Network;
@@ -33,7 +34,9 @@ public final class Annotations {
   public static final String DENSE_LIST = Dense.List.class.getCanonicalName();
   /** The marker on every generated class. */
   public static final String MARKER = GeneratedNetwork.class.getCanonicalName();
-  /** Every annotation of the DSL: the processor reads them, and claims them all. */
+  /** {@link Frozen}, which the frozen-class processor alone reads and claims. */
+  public static final String FROZEN = Frozen.class.getCanonicalName();
+  /** Every annotation of the DSL but {@link Frozen}: the processor reads them, claims them all. */
   public static final List<String> ALL = List.of(NETWORK, INPUT, DENSE, DENSE_LIST, MARKER);
 
   private Annotations() {}
@@ -51,6 +54,26 @@ public final class Annotations {
   /** Returns a location on the annotation of type {@code qualifiedName}, else the element. */
   public static Location locate(Element element, String qualifiedName) {
     return Location.of(element, find(element, qualifiedName).orElse(null), null);
+  }
+
+  /**
+   * Returns a location on the value of {@code attribute} of the annotation
+   * {@code qualifiedName} on {@code element} when written, else on the annotation.
+   */
+  public static Location attribute(Element element, String qualifiedName, String attribute) {
+    AnnotationMirror mirror = find(element, qualifiedName).orElse(null);
+    return Location.of(element, mirror, mirror == null ? null : explicitValue(mirror, attribute));
+  }
+
+  /** Returns the value of {@code attribute} as written on {@code mirror}, or null if not. */
+  public static AnnotationValue explicitValue(AnnotationMirror mirror, String attribute) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
+        : mirror.getElementValues().entrySet()) {
+      if (e.getKey().getSimpleName().contentEquals(attribute)) {
+        return e.getValue();
+      }
+    }
+    return null;
   }
 
   /**

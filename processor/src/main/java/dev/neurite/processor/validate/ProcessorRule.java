@@ -86,6 +86,25 @@ public enum ProcessorRule {
           + "the value, or declare a constant for it"),
   /** A builder call refused its arguments, as it would at run time. */
   BUILDER_CALL("NeuriteBuilderCall", "this builder call fails: %s"),
+  /** {@code @Frozen} freezes a declared network; alone it has nothing to freeze. */
+  FROZEN_NETWORK_MISSING("NeuriteFrozenNetworkMissing",
+      "@Frozen freezes a declared network, but %s has no @Network; declare the network next to "
+          + "it (@Network with @Input and @Dense, or @Network on a builder field)"),
+  /** The frozen class needs a name of its own. */
+  FROZEN_NAME("NeuriteFrozenName",
+      "the frozen class's name must be a Java identifier other than the network class %s, but "
+          + "was \"%s\"; choose another with @Frozen(name = \"...\")"),
+  /** The model file to freeze is not where javac can read it. */
+  FROZEN_MODEL_MISSING("NeuriteFrozenModelMissing",
+      "model file \"%s\" is neither on the source path nor on the class path (looked up as %s); "
+          + "put it there: in Maven, under src/main/resources/%s, which is copied to the class "
+          + "path before compiling"),
+  /** The model file to freeze is not a sound model file. */
+  FROZEN_MODEL_UNREADABLE("NeuriteFrozenModelUnreadable",
+      "%s; save the trained model again with ModelFile.save, or name another file"),
+  /** The model file holds another network than the declaration. */
+  FROZEN_MODEL_SHAPE("NeuriteFrozenModelShape",
+      "%s; freeze a model file trained from this declaration, or declare the network it holds"),
   /** Something went wrong inside the processor itself. */
   INTERNAL_ERROR("NeuriteInternalError",
       "internal error while compiling this network; this is a bug in Neurite, please report it "
