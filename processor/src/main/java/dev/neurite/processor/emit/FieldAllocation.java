@@ -53,7 +53,15 @@ final class FieldAllocation {
     return rewritten.build();
   }
 
+  /**
+   * Returns {@code constructor} allocating the fields first; one that delegates to another
+   * ({@code this(...)}, which must stay its first statement) is left as it is, since the
+   * constructor it calls allocates them.
+   */
   private static MethodSpec allocatingFirst(MethodSpec constructor, CodeBlock allocations) {
+    if (constructor.code().toString().startsWith("this(")) {
+      return constructor;
+    }
     return MethodSpec.constructorBuilder()
         .addModifiers(constructor.modifiers().toArray(Modifier[]::new))
         .addJavadoc(constructor.javadoc())
