@@ -18,9 +18,12 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The defaults train XOR without tuning, and the README's training run does what it says. */
+/**
+ * The defaults train XOR without tuning, and the training run docs/training.md shows does what it
+ * says.
+ */
 class DefaultsTest {
-  /** The README's network: 2-4-1, tanh then sigmoid. */
+  /** The network of docs/training.md: 2-4-1, tanh then sigmoid. */
   private static NetworkSpec xor(long seed) {
     return NetworkSpec.of("Xor", 2, Arrays.asList(LayerSpec.dense(4, Activation.TANH),
         LayerSpec.dense(1, Activation.SIGMOID)), Loss.BINARY_CROSS_ENTROPY, Precision.DOUBLE,
@@ -68,9 +71,9 @@ class DefaultsTest {
   }
 
   /**
-   * The README's run, in the form it shows: the heading line, one progress line every 100 epochs,
-   * and a stop once the target loss is reached, well before the 1000 epochs allowed (measured:
-   * 277 epochs). The figures themselves are the run's, not pinned here.
+   * The run docs/training.md shows, in the form it shows: the heading line, one progress line
+   * every 100 epochs, and a stop once the target loss is reached, well before the 1000 epochs
+   * allowed (measured: 277 epochs). The figures themselves are the run's, not pinned here.
    */
   @Test
   void readmeRunPrintsProgressAndStopsAtTheTargetLoss() {

@@ -18,7 +18,7 @@ import java.util.Properties;
  * the weights inside that needs nothing but {@code java.*}. Each is measured on the images
  * PyTorch held out and compared with what PyTorch measured, image by image.
  *
- * <p>{@code PyTorchDigitsFrozen} was written by the README's commands: {@code OnnxCommand import}
+ * <p>{@code PyTorchDigitsFrozen} was written by the commands in docs/onnx.md: {@code OnnxCommand import}
  * (ONNX to a Neurite model file), then the processor jar's {@code freeze}.
  *
  * <p>The network and PyTorch's figures come from onnx/scripts/make_fixtures.py (PyTorch 1.13,
