@@ -2,6 +2,8 @@ package dev.neurite.bench;
 
 import dev.neurite.bench.coldstart.ColdStartResult;
 import dev.neurite.bench.coldstart.ColdStartRunner;
+import dev.neurite.bench.frozen.FrozenSize;
+import dev.neurite.bench.frozen.FrozenSizes;
 import dev.neurite.bench.workloads.Workload;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,12 +76,23 @@ public final class BenchmarkReport {
     List<RunResult> results = new ArrayList<>();
     Scores scores = new Scores();
     List<ColdStartResult> coldStarts = new ArrayList<>();
+    List<FrozenSize> frozenSizes = new ArrayList<>();
+    double emptyClassJavacMillis = Double.NaN;
     StringBuilder suiteLoads = new StringBuilder();
     for (Suite suite : suites) {
       suiteLoads.append(suiteLoads.length() == 0 ? "" : ", ")
           .append(suite.name().toLowerCase(Locale.ROOT)).append(' ').append(loadAverage());
       if (suite == Suite.COLD_START) {
         coldStarts.addAll(coldStart(quick));
+        continue;
+      }
+      if (suite == Suite.FROZEN_SIZES) {
+        try {
+          emptyClassJavacMillis = FrozenSizes.emptyClassJavacMillis();
+          frozenSizes.addAll(FrozenSizes.measure());
+        } catch (IOException | RuntimeException e) {
+          System.err.println("Frozen sizes failed, their table stays empty: " + e);
+        }
         continue;
       }
       List<RunResult> suiteResults = new ArrayList<>();
@@ -101,8 +114,8 @@ public final class BenchmarkReport {
         + " suite: " + suiteLoads;
     String pytorch = torchStatus != null ? "not measured: " + torchStatus
         : "PyTorch " + torch.version() + ", 1 thread, OpenBLAS kernels " + torch.blasCore();
-    String report = new ReportWriter(results, scores, coldStarts,
-        new RunInfo(quick, minutes, load, pytorch)).markdown();
+    String report = new ReportWriter(results, scores, coldStarts, frozenSizes,
+        emptyClassJavacMillis, new RunInfo(quick, minutes, load, pytorch)).markdown();
     Files.write(output, report.getBytes(StandardCharsets.UTF_8));
     System.out.println("Wrote " + output.toAbsolutePath() + " after " + minutes + " min");
   }
@@ -155,12 +168,14 @@ public final class BenchmarkReport {
     LARGE_PEERS(2, 4, 2000, new String[] {"W4"}),
     /** Not JMH: {@link ColdStartRunner}'s fresh JVMs. */
     COLD_START(null, 0, 0, 0),
+    /** Not JMH: {@link FrozenSizes}, the {@code freeze} command and {@code javac}. */
+    FROZEN_SIZES(null, 0, 0, 0),
     TANH("TanhBenchmarks\\.", 2, 3, 1000),
     LOOP_FORMS("LoopFormBenchmarks\\.", 2, 3, 1000),
     UNROLL("UnrollBenchmarks\\.", 2, 3, 1000);
 
-    /** The JMH {@code peer} of the inference-only peer, run on the inference benchmarks. */
-    private static final String INFERENCE_ONLY = "onnx_runtime";
+    /** The JMH {@code peer}s that only infer, run on the inference benchmarks. */
+    private static final String[] INFERENCE_ONLY = {"frozen", "onnx_runtime"};
 
     final String include;
     final int warmups;
@@ -191,7 +206,7 @@ public final class BenchmarkReport {
 
     /**
      * Returns the JMH runs of this suite: for a peer suite, the Java peers on every benchmark
-     * (with {@code -prof gc}), then the inference-only peer on the two inference benchmarks.
+     * (with {@code -prof gc}), then the inference-only peers on the two inference benchmarks.
      */
     List<Options> options(boolean quick) {
       if (include == null) {
@@ -205,9 +220,9 @@ public final class BenchmarkReport {
       if (peers.length > 0) {
         java.param("peer", peers);
       }
-      ChainedOptionsBuilder onnx = base("PeerBenchmarks\\.predict", quick).param("net", nets)
-          .param("peer", INFERENCE_ONLY).addProfiler(GCProfiler.class);
-      return List.of(java.build(), onnx.build());
+      ChainedOptionsBuilder inference = base("PeerBenchmarks\\.predict", quick)
+          .param("net", nets).param("peer", INFERENCE_ONLY).addProfiler(GCProfiler.class);
+      return List.of(java.build(), inference.build());
     }
 
     private ChainedOptionsBuilder base(String pattern, boolean quick) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 enum Contender {
   NEURITE(PeerKind.NEURITE, false),
   VECTOR(PeerKind.VECTOR, false),
+  FROZEN(PeerKind.FROZEN, false),
   ONNX_RUNTIME(PeerKind.ONNX_RUNTIME, true),
   PYTORCH_EAGER("PyTorch (eager)", "eager"),
   PYTORCH_JIT("PyTorch (TorchScript)", "jit"),

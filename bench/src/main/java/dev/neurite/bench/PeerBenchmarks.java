@@ -21,8 +21,9 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Every Java peer on every workload: single-sample inference latency, batch inference
  * throughput and minibatch training throughput. One peer per fork, so each call site sees one
- * implementation, as in a real program. The inference-only peer ({@code onnx_runtime}) is not in
- * the default list of {@link #peer}: the report runs it on the two inference benchmarks only.
+ * implementation, as in a real program. The inference-only peers ({@code frozen},
+ * {@code onnx_runtime}) are not in the default list of {@link #peer}: the report runs them on the
+ * two inference benchmarks only.
  */
 @State(Scope.Thread)
 // The Vector API peer needs the incubating module; the others do not mind it.

@@ -12,7 +12,7 @@ import java.util.Locale;
 final class PeerTables {
   /** The contenders whose allocation {@code -prof gc} measures in full (all on the Java heap). */
   private static final Contender[] JAVA_HEAP = {Contender.NEURITE, Contender.VECTOR,
-      Contender.SHAPED, Contender.HANDWRITTEN, Contender.ENCOG, Contender.REFERENCE};
+      Contender.FROZEN, Contender.SHAPED, Contender.HANDWRITTEN, Contender.ENCOG, Contender.REFERENCE};
 
   private final Scores scores;
   private final StringBuilder md;
@@ -73,11 +73,11 @@ final class PeerTables {
     }
   }
 
-  /** ONNX Runtime runs inference only: no training column for it. */
+  /** ONNX Runtime and frozen classes run inference only: no training column for them. */
   private static List<Contender> columns(Task task) {
     List<Contender> columns = new ArrayList<>();
     for (Contender c : Contender.values()) {
-      if (task != Task.TRAIN || c != Contender.ONNX_RUNTIME) {
+      if (task != Task.TRAIN || (c != Contender.ONNX_RUNTIME && c != Contender.FROZEN)) {
         columns.add(c);
       }
     }
@@ -146,11 +146,14 @@ final class PeerTables {
     for (Workload w : new Workload[] {Workload.W1, Workload.W2, Workload.W3}) {
       torchTarget(Task.PREDICT_BATCH, w, Contender.NEURITE, 1);
     }
-    for (Workload w : Workload.values()) {
-      Double bytes = scores.heapBytes(w, Contender.NEURITE);
-      md.append("| ").append(w).append(" predict allocates 0 B | ")
-          .append(bytes == null ? "-" : ReportWriter.number(bytes) + " B").append(" | ")
-          .append(bytes == null ? "?" : bytes < 0.5 ? "yes" : "**no**").append(" |\n");
+    for (Contender us : new Contender[] {Contender.NEURITE, Contender.FROZEN}) {
+      String which = us == Contender.FROZEN ? " frozen class" : "";
+      for (Workload w : Workload.values()) {
+        Double bytes = scores.heapBytes(w, us);
+        md.append("| ").append(w).append(which).append(" predict allocates 0 B | ")
+            .append(bytes == null ? "-" : ReportWriter.number(bytes) + " B").append(" | ")
+            .append(bytes == null ? "?" : bytes < 0.5 ? "yes" : "**no**").append(" |\n");
+      }
     }
     md.append('\n');
   }

@@ -1,6 +1,7 @@
 package dev.neurite.bench;
 
 import dev.neurite.bench.coldstart.ColdStartResult;
+import dev.neurite.bench.frozen.FrozenSize;
 import dev.neurite.bench.peers.PeerKind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,14 +24,16 @@ final class ReportWriter {
   private final List<RunResult> results;
   private final Scores scores;
   private final List<ColdStartResult> coldStarts;
+  private final FrozenTables frozen;
   private final RunInfo info;
   private final StringBuilder md = new StringBuilder();
 
   ReportWriter(List<RunResult> results, Scores scores, List<ColdStartResult> coldStarts,
-      RunInfo info) {
+      List<FrozenSize> frozenSizes, double emptyClassJavacMillis, RunInfo info) {
     this.results = results;
     this.scores = scores;
     this.coldStarts = coldStarts;
+    this.frozen = new FrozenTables(frozenSizes, emptyClassJavacMillis, md);
     this.info = info;
   }
 
@@ -56,6 +59,7 @@ final class ReportWriter {
     cold.details();
     peers.allocationTable();
     peers.targets();
+    frozen.details();
     shapes();
     return md.toString();
   }
@@ -98,6 +102,10 @@ final class ReportWriter {
         + "  `setParameters`). **Neurite (Vector API, opt-in)** is the same declaration compiled\n"
         + "  with `-Aneurite.vectorApi=true` and run with `--add-modules jdk.incubator.vector`;\n"
         + "  W1 has no loop layer, so it is not measured there.\n"
+        + "- **Neurite (frozen class)**: the workload's weights saved as a model file, frozen by\n"
+        + "  `java -jar neurite-processor.jar freeze` and compiled by `javac --release 8`, loaded\n"
+        + "  with nothing of Neurite linked; its `predict(float[], float[])` through an\n"
+        + "  interface, inference only (batch inference is 256 such calls).\n"
         + "- **" + PeerKind.ONNX_RUNTIME.title()
         + "** (Java API, inference only) on ONNX files exported from PyTorch\n"
         + "  (`bench/python/export_onnx.py`): one intra-op thread, all graph optimizations,\n"

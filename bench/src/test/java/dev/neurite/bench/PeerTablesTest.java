@@ -95,7 +95,8 @@ class PeerTablesTest {
   }
 
   private static String markdown(Scores s) {
-    return new ReportWriter(List.of(), s, List.of(), new RunInfo(false, 1, "1.0", "test"))
+    return new ReportWriter(List.of(), s, List.of(), List.of(), Double.NaN,
+        new RunInfo(false, 1, "1.0", "test"))
         .markdown();
   }
 

@@ -31,8 +31,8 @@ class ReportWithoutVectorModuleTest {
   /** Writes the report of no results to standard output. */
   static final class EmptyReport {
     public static void main(String[] args) {
-      System.out.println(new ReportWriter(List.of(), new Scores(), List.of(),
-          new RunInfo(true, 0, "-", "-")).markdown());
+      System.out.println(new ReportWriter(List.of(), new Scores(), List.of(), List.of(),
+          Double.NaN, new RunInfo(true, 0, "-", "-")).markdown());
     }
   }
 }

@@ -19,6 +19,11 @@ public enum PeerKind {
    * {@code --add-modules jdk.incubator.vector}).
    */
   VECTOR("Neurite (Vector API, opt-in)"),
+  /**
+   * The frozen class of the workload ({@code freeze}, weights inside, nothing of Neurite linked):
+   * {@link FrozenPeer}, inference only.
+   */
+  FROZEN("Neurite (frozen class)"),
   /** The runtime's double-precision reference interpreter. */
   REFERENCE("Neurite reference interpreter"),
   /** {@link HandWrittenMlp}, the baseline. */
@@ -85,6 +90,8 @@ public enum PeerKind {
         return new ShapedPeer(workload, initial, samples);
       case ONNX_RUNTIME:
         return new OnnxRuntimePeer(workload, samples);
+      case FROZEN:
+        return new FrozenPeer(workload, samples);
       default:
         return new EncogPeer(workload, initial, samples);
     }
