@@ -48,7 +48,8 @@ final class DistributedRun {
         .persist(StorageLevel.MEMORY_AND_DISK());
     double baseRate = optimizer.learningRate();
     try {
-      long count = rows.map(PartitionRows::size).reduce(Integer::sum);
+      long count = rows.mapPartitions(partition -> Collections.singletonList(
+          PartitionRows.only(partition).size()).iterator()).reduce(Integer::sum);
       if (count == 0) {
         throw new IllegalArgumentException("the training data must not be empty");
       }
@@ -94,7 +95,8 @@ final class DistributedRun {
       PartitionRows.Step task = new PartitionRows.Step(seed, epoch, step, steps, 0, broadcast);
       ModelFactory<? extends TrainableModel> factory = workers;
       sum = PairwiseTree.sum(rows.mapPartitionsWithIndex((index, partition) ->
-          Collections.singletonList(partition.next().gradient(task.forPartition(index), factory))
+          Collections.singletonList(
+              PartitionRows.only(partition).gradient(task.forPartition(index), factory))
               .iterator(), true));
     } finally {
       broadcast.destroy();

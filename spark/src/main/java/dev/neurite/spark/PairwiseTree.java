@@ -23,7 +23,7 @@ final class PairwiseTree {
   static GradientSum sum(JavaRDD<GradientSum> sums) {
     int width = sums.getNumPartitions();
     JavaPairRDD<Integer, GradientSum> level = sums.mapPartitionsWithIndex(
-        (index, values) -> Collections.singletonList(new Tuple2<>(index, values.next()))
+        (index, values) -> Collections.singletonList(new Tuple2<>(index, PartitionRows.only(values)))
             .iterator(), true).mapToPair(pair -> pair);
     while (width > 1) {
       width = (width + 1) / 2;

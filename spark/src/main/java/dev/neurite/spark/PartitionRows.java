@@ -3,6 +3,7 @@ package dev.neurite.spark;
 import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.train.TrainableModel;
 import java.io.Serializable;
+import java.util.Iterator;
 
 /**
  * One partition's training rows, read once and cached by Spark for the whole run, with what the
@@ -26,6 +27,18 @@ final class PartitionRows implements Serializable {
 
   int size() {
     return inputs.length;
+  }
+
+  /**
+   * Returns the one value of a partition that holds exactly one, reading the iterator to its
+   * end: Spark releases its lock on a cached block only there.
+   */
+  static <T> T only(Iterator<T> partition) {
+    T value = partition.next();
+    if (partition.hasNext()) {
+      throw new IllegalStateException("a partition of one value held more");
+    }
+    return value;
   }
 
   /**

@@ -1,0 +1,32 @@
+package dev.neurite.samples.spark;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+
+/** Runs the Spark sample as its README command does, in local mode. */
+class SparkDigitsSampleTest {
+  @Test
+  void trainsOnSparkAndScoresTheHeldOutImages() {
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    SparkSession spark = SparkDigitsSample.session();
+    spark.sparkContext().setLogLevel("ERROR");
+    double accuracy;
+    try {
+      accuracy = SparkDigitsSample.run(spark, System.getProperty("digits.csv"),
+          new PrintStream(text, true, StandardCharsets.UTF_8));
+    } finally {
+      spark.stop();
+    }
+    String output = text.toString(StandardCharsets.UTF_8);
+    // Chance is 10%; the local sample's network, trained on one core, reaches about 97%.
+    assertTrue(accuracy > 0.9, output);
+    String sql = String.format("(SQL: SELECT avg(CAST(digit(features).class = label AS DOUBLE))"
+        + " FROM held_out): %.2f%%", 100 * accuracy);
+    assertTrue(output.contains(sql), "the SQL function agrees with transform:\n" + output);
+  }
+}
