@@ -22,9 +22,9 @@ final class PairwiseTree {
   /** Returns the sum of {@code sums}, which must hold exactly one value per partition. */
   static GradientSum sum(JavaRDD<GradientSum> sums) {
     int width = sums.getNumPartitions();
-    JavaPairRDD<Integer, GradientSum> level = sums.mapPartitionsWithIndex(
-        (index, values) -> Collections.singletonList(new Tuple2<>(index, PartitionRows.only(values)))
-            .iterator(), true).mapToPair(pair -> pair);
+    JavaPairRDD<Integer, GradientSum> level = sums.mapPartitionsWithIndex((index, values) ->
+        Collections.singletonList(new Tuple2<>(index, PartitionRows.only(values))).iterator(),
+        true).mapToPair(pair -> pair);
     while (width > 1) {
       width = (width + 1) / 2;
       level = level.mapToPair(pair -> new Tuple2<>(pair._1() / 2, pair._2()))
