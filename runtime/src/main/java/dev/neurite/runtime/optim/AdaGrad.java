@@ -30,9 +30,9 @@ public final class AdaGrad extends BaseOptimizer {
   }
 
   @Override
-  void update(double[] parameters, double[] gradient, double rate) {
+  void update(double[] parameters, double[] gradient, double rate, int from, int to) {
     double[] squares = array(0);
-    for (int i = 0; i < parameters.length; i++) {
+    for (int i = from; i < to; i++) {
       squares[i] += gradient[i] * gradient[i];
       parameters[i] -= rate * gradient[i] / (Math.sqrt(squares[i]) + epsilon);
     }

@@ -23,14 +23,14 @@ abstract class AdaptiveMoments extends BaseOptimizer {
   }
 
   @Override
-  final void update(double[] parameters, double[] gradient, double rate) {
-    double[] powers = advanceStep();
+  final void update(double[] parameters, double[] gradient, double rate, int from, int to) {
+    double[] powers = scalars();
     double correction1 = 1 - powers[1];
     double correction2 = 1 - powers[2];
     double[] m = array(0);
     double[] v = array(1);
     double shrink = 1 - rate * weightDecay;
-    for (int i = 0; i < parameters.length; i++) {
+    for (int i = from; i < to; i++) {
       double g = gradient[i];
       m[i] = beta1 * m[i] + (1 - beta1) * g;
       v[i] = beta2 * v[i] + (1 - beta2) * g * g;
@@ -40,8 +40,9 @@ abstract class AdaptiveMoments extends BaseOptimizer {
     }
   }
 
-  /** Counts one more step and updates {@code beta^steps}; returns the scalars. */
-  private double[] advanceStep() {
+  /** Counts one more step and updates {@code beta^steps}. */
+  @Override
+  final void countStep() {
     double[] s = scalars();
     if (s[0] == 0) {
       s[1] = 1;
@@ -50,6 +51,5 @@ abstract class AdaptiveMoments extends BaseOptimizer {
     s[0] += 1;
     s[1] *= beta1;
     s[2] *= beta2;
-    return s;
   }
 }

@@ -23,12 +23,38 @@ abstract class BaseOptimizer implements Optimizer {
 
   @Override
   public final void step(double[] parameters, double[] gradient) {
-    checkLengths(parameters, gradient);
-    update(parameters, gradient, learningRate);
+    beginStep(parameters, gradient);
+    update(parameters, gradient, learningRate, 0, parameters.length);
   }
 
-  /** Moves {@code parameters} against {@code gradient}; the state is sized and checked. */
-  abstract void update(double[] parameters, double[] gradient, double rate);
+  @Override
+  public final boolean stepsInRanges() {
+    return true;
+  }
+
+  @Override
+  public final void beginStep(double[] parameters, double[] gradient) {
+    checkLengths(parameters, gradient);
+    countStep();
+  }
+
+  @Override
+  public final void stepRange(double[] parameters, double[] gradient, int from, int to) {
+    if (from < 0 || to > parameters.length || from > to) {
+      throw new IllegalArgumentException("the range [" + from + ", " + to + ") must lie within "
+          + "the " + parameters.length + " parameters");
+    }
+    update(parameters, gradient, learningRate, from, to);
+  }
+
+  /** Advances the scalars of the state (a step count) once per step; nothing by default. */
+  void countStep() {}
+
+  /**
+   * Moves {@code parameters[from..to)} against {@code gradient}; the state is sized and checked,
+   * and reads of the scalars see this step's values.
+   */
+  abstract void update(double[] parameters, double[] gradient, double rate, int from, int to);
 
   /** Returns state array {@code i}, as long as the parameters. */
   final double[] array(int i) {

@@ -31,9 +31,9 @@ public final class Nesterov extends BaseOptimizer {
   }
 
   @Override
-  void update(double[] parameters, double[] gradient, double rate) {
+  void update(double[] parameters, double[] gradient, double rate, int from, int to) {
     double[] velocity = array(0);
-    for (int i = 0; i < parameters.length; i++) {
+    for (int i = from; i < to; i++) {
       velocity[i] = momentum * velocity[i] + gradient[i];
       parameters[i] -= rate * (gradient[i] + momentum * velocity[i]);
     }

@@ -17,6 +17,42 @@ public interface Optimizer {
    */
   void step(double[] parameters, double[] gradient);
 
+  /**
+   * Returns whether a step can be split into ranges of the parameters: {@link #beginStep} once,
+   * then {@link #stepRange} over ranges that cover the parameters, possibly from several threads
+   * at once over disjoint ranges. Every optimizer of this package can, because each updates a
+   * parameter from its own gradient and state alone; the default is false, and then the
+   * trainer calls {@link #step}.
+   */
+  default boolean stepsInRanges() {
+    return false;
+  }
+
+  /**
+   * Starts a step to be applied with {@link #stepRange}: checks the lengths as {@link #step}
+   * does, sizes the state, and advances what counts steps (Adam's bias corrections).
+   *
+   * @throws UnsupportedOperationException if {@link #stepsInRanges()} is false
+   */
+  default void beginStep(double[] parameters, double[] gradient) {
+    throw new UnsupportedOperationException(
+        getClass().getName() + " does not split its steps into ranges; call step");
+  }
+
+  /**
+   * Applies the step begun by {@link #beginStep} to {@code parameters[from..to)}. Ranges that
+   * together cover every parameter once give exactly the parameters {@link #step} gives, bit for
+   * bit, whatever their number and order; disjoint ranges may run on different threads, after
+   * {@code beginStep} happened before them.
+   *
+   * @throws IllegalArgumentException if the range is not within the parameters
+   * @throws UnsupportedOperationException if {@link #stepsInRanges()} is false
+   */
+  default void stepRange(double[] parameters, double[] gradient, int from, int to) {
+    throw new UnsupportedOperationException(
+        getClass().getName() + " does not split its steps into ranges; call step");
+  }
+
   /** Returns the step size used by the next {@link #step}. */
   double learningRate();
 

@@ -36,9 +36,9 @@ public final class RmsProp extends BaseOptimizer {
   }
 
   @Override
-  void update(double[] parameters, double[] gradient, double rate) {
+  void update(double[] parameters, double[] gradient, double rate, int from, int to) {
     double[] meanSquare = array(0);
-    for (int i = 0; i < parameters.length; i++) {
+    for (int i = from; i < to; i++) {
       meanSquare[i] = rho * meanSquare[i] + (1 - rho) * gradient[i] * gradient[i];
       parameters[i] -= rate * gradient[i] / (Math.sqrt(meanSquare[i]) + epsilon);
     }

@@ -20,8 +20,8 @@ public final class Sgd extends BaseOptimizer {
   }
 
   @Override
-  void update(double[] parameters, double[] gradient, double rate) {
-    for (int i = 0; i < parameters.length; i++) {
+  void update(double[] parameters, double[] gradient, double rate, int from, int to) {
+    for (int i = from; i < to; i++) {
       parameters[i] -= rate * gradient[i];
     }
   }
