@@ -241,6 +241,11 @@ public final class DigitsNet implements Model, TrainableModel {
   }
 
   @Override
+  public DigitsNet newReplica() {
+    return new DigitsNet();
+  }
+
+  @Override
   public void predict(double[] input, double[] output) {
     forward(input, output);
   }

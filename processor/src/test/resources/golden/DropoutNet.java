@@ -211,6 +211,11 @@ public final class DropoutNet implements FloatModel, TrainableModel {
   }
 
   @Override
+  public DropoutNet newReplica() {
+    return new DropoutNet();
+  }
+
+  @Override
   public void predict(float[] input, float[] output) {
     ModelArguments.requireLength("input", input, INPUTS);
     ModelArguments.requireLength("output", output, OUTPUTS);

@@ -201,6 +201,11 @@ public final class XorNet implements FloatModel, TrainableModel {
   }
 
   @Override
+  public XorNet newReplica() {
+    return new XorNet();
+  }
+
+  @Override
   public void predict(float[] input, float[] output) {
     ModelArguments.requireLength("input", input, INPUTS);
     ModelArguments.requireLength("output", output, OUTPUTS);

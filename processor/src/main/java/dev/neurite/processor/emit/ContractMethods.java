@@ -1,6 +1,7 @@
 package dev.neurite.processor.emit;
 
 import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
@@ -49,6 +50,7 @@ final class ContractMethods {
     type.addMethod(getter("parameterCount", int.class, "PARAMETERS"));
     type.addMethod(getParameters());
     type.addMethod(setParameters());
+    type.addMethod(newReplica());
     if (plan.spec().precision() == Precision.FLOAT) {
       type.addMethod(predictFloat());
     }
@@ -77,6 +79,12 @@ final class ContractMethods {
   private static MethodSpec.Builder override(String name) {
     return MethodSpec.methodBuilder(name).addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC);
+  }
+
+  /** Returns {@code newReplica}: a new instance, for the trainer's other threads. */
+  private MethodSpec newReplica() {
+    ClassName self = ClassName.get(plan.packageName(), plan.className());
+    return override("newReplica").returns(self).addStatement("return new $T()", self).build();
   }
 
   private MethodSpec getParameters() {

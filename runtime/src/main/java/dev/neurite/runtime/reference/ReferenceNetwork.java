@@ -66,6 +66,12 @@ public final class ReferenceNetwork implements TrainableModel {
   @Override public int outputSize() { return spec.outputSize(); }
   @Override public int parameterCount() { return parameters.length; }
 
+  /** Returns a new interpreter of the same spec, with weights drawn from the spec's seed. */
+  @Override
+  public ReferenceNetwork newReplica() {
+    return new ReferenceNetwork(spec);
+  }
+
   @Override
   public void getParameters(double[] destination) {
     requireLength("destination", destination, parameters.length);

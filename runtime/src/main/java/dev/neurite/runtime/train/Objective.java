@@ -31,6 +31,12 @@ abstract class Objective {
   /** Returns whether targets must have the size of the model's output. */
   abstract boolean targetsMatchOutputs();
 
+  /**
+   * Returns an objective that another training thread may use beside this one: this one if it
+   * keeps no buffers, a copy with buffers of its own otherwise.
+   */
+  abstract Objective forAnotherThread();
+
   /** Returns the objective of the network's own {@link dev.neurite.runtime.Loss}. */
   static Objective networkLoss() {
     return new NetworkLoss();
@@ -64,6 +70,11 @@ abstract class Objective {
     boolean targetsMatchOutputs() {
       return true;
     }
+
+    @Override
+    Objective forAnotherThread() {
+      return this;
+    }
   }
 
   private static final class Custom extends Objective {
@@ -95,6 +106,11 @@ abstract class Objective {
     @Override
     boolean targetsMatchOutputs() {
       return false;
+    }
+
+    @Override
+    Objective forAnotherThread() {
+      return new Custom(cost, output.length);
     }
   }
 }

@@ -5,7 +5,8 @@ import dev.neurite.runtime.NetworkSpec;
 
 /**
  * L2 and L1 penalties on the weights (never on biases) and gradient-norm clipping, applied to the
- * mean gradient of a minibatch before the optimizer step.
+ * mean gradient of a minibatch before the optimizer step. Each part works on a range of the flat
+ * parameters, so that training threads can share the work; the norm is summed range by range.
  */
 final class Regularization {
   private final double l2;
@@ -21,9 +22,9 @@ final class Regularization {
 
   /**
    * Adds the gradient of {@code l2 / 2 * sum(w^2) + l1 * sum(|w|)} over the weights of every
-   * dense layer of {@code spec}.
+   * dense layer of {@code spec} that lie in {@code [from, to)}.
    */
-  void addPenalties(NetworkSpec spec, double[] parameters, double[] gradient) {
+  void addPenalties(NetworkSpec spec, double[] parameters, double[] gradient, int from, int to) {
     if (l2 == 0 && l1 == 0) {
       return;
     }
@@ -31,7 +32,7 @@ final class Regularization {
       if (spec.layer(l).kind() == LayerSpec.Kind.DENSE) {
         int start = spec.weightOffset(l);
         int end = start + spec.layer(l).units() * spec.inputSizeOf(l);
-        addPenalties(parameters, gradient, start, end);
+        addPenalties(parameters, gradient, Math.max(start, from), Math.min(end, to));
       }
     }
   }
@@ -42,22 +43,23 @@ final class Regularization {
     }
   }
 
-  /**
-   * Scales {@code gradient} down to the maximum norm if it is longer, and returns its norm before
-   * clipping (infinite or NaN if the gradient is).
-   */
-  double clip(double[] gradient) {
+  /** Returns the sum of the squares of {@code gradient[from..to)}, added in index order. */
+  static double sumOfSquares(double[] gradient, int from, int to) {
     double sum = 0;
-    for (double g : gradient) {
-      sum += g * g;
+    for (int i = from; i < to; i++) {
+      sum += gradient[i] * gradient[i];
     }
-    double norm = Math.sqrt(sum);
+    return sum;
+  }
+
+  /**
+   * Returns the factor that scales a gradient of Euclidean norm {@code norm} down to the maximum
+   * norm, or 1 if it needs no clipping (no maximum, short enough, or not finite).
+   */
+  double clipScale(double norm) {
     if (maxNorm > 0 && norm > maxNorm && norm < Double.POSITIVE_INFINITY) {
-      double scale = maxNorm / norm;
-      for (int i = 0; i < gradient.length; i++) {
-        gradient[i] *= scale;
-      }
+      return maxNorm / norm;
     }
-    return norm;
+    return 1;
   }
 }

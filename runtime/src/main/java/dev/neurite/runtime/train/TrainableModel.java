@@ -69,6 +69,20 @@ public interface TrainableModel extends Model {
   default void setDropoutSeed(long seed) {}
 
   /**
+   * Returns a new model of the same network for another training thread
+   * ({@link Trainer.Builder#threads}): an instance of the same class with the same spec, its own
+   * parameters and buffers, sharing nothing mutable with this one. Its parameters are the ones a
+   * new instance starts with, not this one's (the trainer gives every replica the same ones).
+   * Generated classes return {@code new XxxNet()}, the interpreter a new interpreter of its spec.
+   *
+   * @throws UnsupportedOperationException if this model cannot make one (the default)
+   */
+  default TrainableModel newReplica() {
+    throw new UnsupportedOperationException(getClass().getName() + " does not implement "
+        + "TrainableModel.newReplica()");
+  }
+
+  /**
    * Runs the training samples {@code data[order[from]] .. data[order[to - 1]]} forward and back
    * under the network's {@link Loss}: adds the sum of their parameter gradients to
    * {@code gradient} and returns the sum of their losses.

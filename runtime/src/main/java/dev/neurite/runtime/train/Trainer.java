@@ -58,6 +58,7 @@ public final class Trainer {
   final boolean restoreBestWeights;
   final double targetLoss;
   final boolean trainingAccuracy;
+  final int threads;
 
   private Trainer(Builder b) {
     this.optimizer = b.optimizer;
@@ -73,6 +74,7 @@ public final class Trainer {
     this.restoreBestWeights = b.restoreBestWeights;
     this.targetLoss = b.targetLoss;
     this.trainingAccuracy = b.trainingAccuracy;
+    this.threads = b.threads;
   }
 
   /**
@@ -156,8 +158,8 @@ public final class Trainer {
       validation = parts.test();
     }
     Optimizer stepper = optimizer != null ? optimizer : new Adam(DEFAULT_LEARNING_RATE);
-    return new TrainingRun(this, model, train, validation, objective, stepper, random)
-        .execute();
+    return new TrainingRun(this, Replicas.of(model, threads), train, validation, objective,
+        stepper, random).execute();
   }
 
   /** Refuses a split that would round one part to nothing, rather than quietly move a sample. */
@@ -265,6 +267,7 @@ public final class Trainer {
     private boolean restoreBestWeights;
     private double targetLoss = Double.NEGATIVE_INFINITY;
     private boolean trainingAccuracy = true;
+    private int threads = 1;
 
     private Builder() {}
 
@@ -393,6 +396,26 @@ public final class Trainer {
      */
     public Builder trainingAccuracy(boolean value) {
       this.trainingAccuracy = value;
+      return this;
+    }
+
+    /**
+     * Sets the number of threads that train together (data-parallel), 1 by default. Each thread
+     * runs a fixed contiguous share of every minibatch through its own instance of the network
+     * ({@link TrainableModel#newReplica()}, made once per fit); their gradients are summed in
+     * thread order and one optimizer step follows, itself shared out over ranges of the
+     * parameters. The same seed gives bit-identical parameters for a given thread count; another
+     * count adds the gradients in another order, so its results agree only up to rounding (and
+     * with dropout, replicas past the first draw masks from streams of their own). More threads
+     * than cores, or than samples per minibatch, only add waiting. A user cost function is then
+     * called from several threads at once, so it must keep no state between calls.
+     */
+    public Builder threads(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("threads must be at least 1 (1 trains on the calling "
+            + "thread alone), but was " + value);
+      }
+      this.threads = value;
       return this;
     }
 

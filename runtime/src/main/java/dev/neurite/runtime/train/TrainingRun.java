@@ -3,7 +3,6 @@ package dev.neurite.runtime.train;
 import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.optim.Optimizer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -18,33 +17,33 @@ final class TrainingRun {
   private final Optimizer optimizer;
   private final SplittableRandom random;
   private final double[] parameters;
-  private final double[] gradient;
   /** The parameters before the last step, put back if the run diverges. */
   private final double[] lastGood;
-  /** The parameters as the model holds them, in its own precision, read back after each step. */
-  private final double[] held;
+  private final TrainableModel[] replicas;
   private final double[] output;
   private final int[] order;
   private final boolean trainAccuracy;
   private final boolean validationAccuracy;
+  /** The minibatch step of the running {@link #execute}. */
+  private ParallelStep steps;
   private double[] bestParameters;
   private double bestLoss;
   private int bestEpoch;
 
-  TrainingRun(Trainer config, TrainableModel model, Dataset train, Dataset validation,
+  /** Trains {@code replicas[0]}, the others its replicas for the other threads. */
+  TrainingRun(Trainer config, TrainableModel[] replicas, Dataset train, Dataset validation,
       Objective objective, Optimizer optimizer, SplittableRandom random) {
     this.config = config;
-    this.model = model;
+    this.model = replicas[0];
+    this.replicas = replicas;
     this.train = train;
     this.validation = validation;
     this.objective = objective;
     this.optimizer = optimizer;
     this.random = random;
     this.parameters = new double[model.parameterCount()];
-    this.gradient = new double[parameters.length];
     model.getParameters(parameters);
     this.lastGood = parameters.clone();
-    this.held = new double[parameters.length];
     this.output = new double[model.outputSize()];
     this.order = identity(train.size());
     this.trainAccuracy = config.trainingAccuracy && Accuracy.appliesTo(train, output.length);
@@ -53,18 +52,24 @@ final class TrainingRun {
   }
 
   /**
-   * Runs the epochs with the model in training mode (dropout on, its masks drawn from a seed
-   * taken from the run's generator); the model leaves training mode and the optimizer gets its
-   * learning rate back when the run ends, normally or not.
+   * Runs the epochs with the model and its replicas in training mode (dropout on, its masks
+   * drawn from a seed taken from the run's generator); they leave training mode, the run's
+   * threads stop and the optimizer gets its learning rate back when the run ends, normally or
+   * not.
    */
   TrainingHistory execute() {
     double baseRate = optimizer.learningRate();
-    model.setDropoutSeed(random.nextLong());
-    model.setTraining(true);
-    try {
-      return epochs(baseRate);
+    long dropoutSeed = random.nextLong();
+    try (ParallelStep step = new ParallelStep(replicas, objective, config.regularization,
+        optimizer, train, order, parameters, lastGood)) {
+      this.steps = step;
+      step.setTraining(true, dropoutSeed);
+      try {
+        return epochs(baseRate);
+      } finally {
+        step.setTraining(false, dropoutSeed);
+      }
     } finally {
-      model.setTraining(false);
       optimizer.setLearningRate(baseRate);
     }
   }
@@ -112,37 +117,30 @@ final class TrainingRun {
 
   /** Takes one optimizer step on samples {@code order[start..end)}; returns their summed loss. */
   private double trainBatch(int epoch, int batch, int start, int end) {
-    Arrays.fill(gradient, 0);
-    double loss = objective.batchLossAndGradient(model, train, order, start, end, gradient);
-    scale(gradient, 1.0 / (end - start));
-    config.regularization.addPenalties(model.spec(), parameters, gradient);
-    double norm = config.regularization.clip(gradient);
+    double loss = steps.forwardBackward(start, end);
+    double norm = steps.reduce();
     if (!isFinite(loss)) {
       throw diverged(epoch, batch, "the loss was " + loss);
     }
     if (!isFinite(norm)) {
       throw diverged(epoch, batch, "the gradient norm was " + norm);
     }
-    System.arraycopy(parameters, 0, lastGood, 0, parameters.length);
-    optimizer.step(parameters, gradient);
+    steps.step(norm);
     checkHeldParameters(epoch, batch);
     return loss;
   }
 
   /**
-   * Gives the model the stepped parameters and judges them as the model holds them, in its own
-   * precision: a float network turns a value beyond float range into an infinity that the
-   * trainer's double copy does not show.
+   * Gives the model (and its replicas) the stepped parameters and judges them as the model
+   * holds them, in its own precision: a float network turns a value beyond float range into an
+   * infinity that the trainer's double copy does not show.
    */
   private void checkHeldParameters(int epoch, int batch) {
-    model.setParameters(parameters);
-    model.getParameters(held);
-    for (int i = 0; i < held.length; i++) {
-      if (!isFinite(held[i])) {
-        throw diverged(epoch, batch, "parameter " + i + " became " + held[i] + " in the "
-            + model.spec().precision().name().toLowerCase(Locale.ROOT) + " network after the "
-            + "step (the step gave it " + parameters[i] + ")");
-      }
+    int i = steps.load();
+    if (i >= 0) {
+      throw diverged(epoch, batch, "parameter " + i + " became " + steps.held(i) + " in the "
+          + model.spec().precision().name().toLowerCase(Locale.ROOT) + " network after the "
+          + "step (the step gave it " + parameters[i] + ")");
     }
   }
 
@@ -218,12 +216,6 @@ final class TrainingRun {
     if (config.restoreBestWeights && bestEpoch != lastEpoch && bestParameters != null) {
       System.arraycopy(bestParameters, 0, parameters, 0, parameters.length);
       model.setParameters(parameters);
-    }
-  }
-
-  private static void scale(double[] values, double factor) {
-    for (int i = 0; i < values.length; i++) {
-      values[i] *= factor;
     }
   }
 
