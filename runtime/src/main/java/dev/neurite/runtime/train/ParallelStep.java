@@ -1,6 +1,7 @@
 package dev.neurite.runtime.train;
 
 import dev.neurite.runtime.NetworkSpec;
+import dev.neurite.runtime.Precision;
 import dev.neurite.runtime.data.Dataset;
 import dev.neurite.runtime.optim.Optimizer;
 import java.util.Arrays;
@@ -14,11 +15,14 @@ import java.util.function.IntConsumer;
  * phases, each run by every thread ({@link PhasePool}):
  * <ol>
  *   <li>{@link #forwardBackward}: each replica runs its share of the samples into its own
- *       gradient buffer;
+ *       gradient buffer (thread 0's is the mean gradient's array itself);
  *   <li>{@link #reduce}: each thread sums, over its parameter range, the threads' buffers in
- *       thread order, averages, adds the penalties and sums the squares for the norm;
- *   <li>{@link #step}: each thread clips and steps its range ({@link Optimizer#stepRange});
- *   <li>{@link #load}: each replica takes the new parameters and checks the ones it holds.
+ *       thread order (zeroing the others' for the next minibatch), averages, adds the penalties
+ *       and sums the squares for the norm;
+ *   <li>{@link #step}: each thread clips and steps its range ({@link Optimizer#stepRange}),
+ *       finds any parameter the network cannot hold in its precision, and zeroes its range of
+ *       the gradient for the next minibatch;
+ *   <li>{@link #load}: each replica takes the new parameters.
  * </ol>
  * Every sum has a fixed order, so the result does not depend on thread timing. With one thread
  * the phases run inline and compute exactly what a plain serial step computes.
@@ -29,23 +33,22 @@ final class ParallelStep implements AutoCloseable {
   private final Objective[] objectives;
   private final Regularization regularization;
   private final NetworkSpec spec;
+  private final boolean float32;
   private final Optimizer optimizer;
   private final boolean ranged;
   private final Dataset train;
   private final int[] order;
   private final double[] parameters;
   private final double[] lastGood;
-  /** The minibatch's mean gradient, penalties and clipping included. */
+  /** The minibatch's mean gradient, penalties and clipping included; zero between steps. */
   private final double[] gradient;
-  /** Each thread's summed sample gradients; with one thread, {@link #gradient} itself. */
+  /** Each thread's summed sample gradients; thread 0's is {@link #gradient} itself. */
   private final double[][] gradients;
-  /** Each replica's parameters as it holds them, read back after a step. */
-  private final double[][] held;
   /** Thread {@code t}'s parameter range is {@code [bounds[t], bounds[t + 1])}. */
   private final int[] bounds;
   private final double[] losses;
   private final double[] squares;
-  private final int[] firstNonFinite;
+  private final int[] firstNotHeld;
   private final IntConsumer forwardBackwardPhase = this::forwardBackwardShare;
   private final IntConsumer reducePhase = this::reduceRange;
   private final IntConsumer stepPhase = this::stepRange;
@@ -66,6 +69,7 @@ final class ParallelStep implements AutoCloseable {
     this.objectives = new Objective[threads];
     this.regularization = regularization;
     this.spec = replicas[0].spec();
+    this.float32 = spec.precision() == Precision.FLOAT;
     this.optimizer = optimizer;
     this.ranged = optimizer.stepsInRanges();
     this.train = train;
@@ -74,14 +78,13 @@ final class ParallelStep implements AutoCloseable {
     this.lastGood = lastGood;
     this.gradient = new double[parameters.length];
     this.gradients = new double[threads][];
-    this.held = new double[threads][parameters.length];
     this.bounds = new int[threads + 1];
     this.losses = new double[threads];
     this.squares = new double[threads];
-    this.firstNonFinite = new int[threads];
+    this.firstNotHeld = new int[threads];
     for (int t = 0; t < threads; t++) {
       objectives[t] = t == 0 ? objective : objective.forAnotherThread();
-      gradients[t] = threads == 1 ? gradient : new double[parameters.length];
+      gradients[t] = t == 0 ? gradient : new double[parameters.length];
       bounds[t + 1] = share(parameters.length, t + 1, threads);
       if (t > 0) {
         replicas[t].setParameters(parameters);
@@ -110,11 +113,6 @@ final class ParallelStep implements AutoCloseable {
     }
   }
 
-  /** Returns the minibatch's mean gradient as the last {@link #reduce} left it. */
-  double[] gradient() {
-    return gradient;
-  }
-
   /**
    * Runs samples {@code order[start..end)} forward and back, each thread its share; returns the
    * sum of their losses, added in thread order.
@@ -131,13 +129,9 @@ final class ParallelStep implements AutoCloseable {
   }
 
   private void forwardBackwardShare(int t) {
-    int threads = replicas.length;
     int length = end - start;
-    int from = start + share(length, t, threads);
-    int to = start + share(length, t + 1, threads);
-    if (threads == 1) {
-      Arrays.fill(gradient, 0);
-    }
+    int from = start + share(length, t, replicas.length);
+    int to = start + share(length, t + 1, replicas.length);
     losses[t] = objectives[t].batchLossAndGradient(
         replicas[t], train, order, from, to, gradients[t]);
   }
@@ -159,35 +153,25 @@ final class ParallelStep implements AutoCloseable {
     int from = bounds[t];
     int to = bounds[t + 1];
     double scale = 1.0 / (end - start);
-    if (replicas.length == 1) {
-      for (int i = from; i < to; i++) {
-        gradient[i] *= scale;
-      }
-    } else {
-      sumAndClear(from, to, scale);
-    }
-    regularization.addPenalties(spec, parameters, gradient, from, to);
-    squares[t] = Regularization.sumOfSquares(gradient, from, to);
-  }
-
-  /** Sums the threads' buffers over {@code [from, to)} in thread order and zeroes them. */
-  private void sumAndClear(int from, int to, double scale) {
     for (int i = from; i < to; i++) {
-      double sum = gradients[0][i];
-      gradients[0][i] = 0;
+      double sum = gradient[i];
       for (int u = 1; u < gradients.length; u++) {
         sum += gradients[u][i];
         gradients[u][i] = 0;
       }
       gradient[i] = sum * scale;
     }
+    regularization.addPenalties(spec, parameters, gradient, from, to);
+    squares[t] = Regularization.sumOfSquares(gradient, from, to);
   }
 
   /**
    * Clips the gradient of norm {@code norm}, saves the parameters in {@code lastGood} and lets
    * the optimizer step them, each thread its range when the optimizer can split its step.
+   * Returns the first parameter that the network cannot hold in its precision (infinite or NaN
+   * as a double, beyond float range in a float network), or -1.
    */
-  void step(double norm) {
+  int step(double norm) {
     this.clipScale = regularization.clipScale(norm);
     if (ranged) {
       optimizer.beginStep(parameters, gradient);
@@ -195,7 +179,15 @@ final class ParallelStep implements AutoCloseable {
     pool.run(stepPhase);
     if (!ranged) {
       optimizer.step(parameters, gradient);
+      Arrays.fill(gradient, 0);
+      return firstNotHeld(0, parameters.length);
     }
+    for (int index : firstNotHeld) {
+      if (index >= 0) {
+        return index;
+      }
+    }
+    return -1;
   }
 
   private void stepRange(int t) {
@@ -209,43 +201,36 @@ final class ParallelStep implements AutoCloseable {
     System.arraycopy(parameters, from, lastGood, from, to - from);
     if (ranged) {
       optimizer.stepRange(parameters, gradient, from, to);
+      Arrays.fill(gradient, from, to, 0);
+      firstNotHeld[t] = firstNotHeld(from, to);
     }
   }
 
-  /**
-   * Gives every replica the stepped parameters and reads them back as it holds them; returns
-   * the first index whose held value is not finite, or -1. {@link #held(int)} gives the value.
-   */
-  int load() {
-    pool.run(loadPhase);
-    for (int index : firstNonFinite) {
-      if (index >= 0) {
-        return index;
+  private int firstNotHeld(int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!isFinite(held(i))) {
+        return i;
       }
     }
     return -1;
   }
 
-  private void loadReplica(int t) {
-    replicas[t].setParameters(parameters);
-    replicas[t].getParameters(held[t]);
-    firstNonFinite[t] = -1;
-    for (int i = bounds[t]; i < bounds[t + 1]; i++) {
-      if (held[t][i] - held[t][i] != 0) {
-        firstNonFinite[t] = i;
-        return;
-      }
-    }
+  /** Returns parameter {@code index} as the network holds it, in its precision. */
+  double held(int index) {
+    return float32 ? (float) parameters[index] : parameters[index];
   }
 
-  /** Returns parameter {@code index} as the replica that checks it holds it. */
-  double held(int index) {
-    for (int t = 0; t < replicas.length; t++) {
-      if (index < bounds[t + 1]) {
-        return held[t][index];
-      }
-    }
-    throw new IllegalArgumentException("no parameter " + index);
+  private static boolean isFinite(double value) {
+    return value - value == 0;
+  }
+
+  /** Gives every replica the stepped parameters, each on its own thread. */
+  void load() {
+    pool.run(loadPhase);
+  }
+
+  private void loadReplica(int t) {
+    replicas[t].setParameters(parameters);
   }
 
   /** Stops the run's threads. */

@@ -125,23 +125,14 @@ final class TrainingRun {
     if (!isFinite(norm)) {
       throw diverged(epoch, batch, "the gradient norm was " + norm);
     }
-    steps.step(norm);
-    checkHeldParameters(epoch, batch);
-    return loss;
-  }
-
-  /**
-   * Gives the model (and its replicas) the stepped parameters and judges them as the model
-   * holds them, in its own precision: a float network turns a value beyond float range into an
-   * infinity that the trainer's double copy does not show.
-   */
-  private void checkHeldParameters(int epoch, int batch) {
-    int i = steps.load();
-    if (i >= 0) {
-      throw diverged(epoch, batch, "parameter " + i + " became " + steps.held(i) + " in the "
-          + model.spec().precision().name().toLowerCase(Locale.ROOT) + " network after the "
-          + "step (the step gave it " + parameters[i] + ")");
+    int notHeld = steps.step(norm);
+    if (notHeld >= 0) {
+      throw diverged(epoch, batch, "parameter " + notHeld + " became " + steps.held(notHeld)
+          + " in the " + model.spec().precision().name().toLowerCase(Locale.ROOT)
+          + " network after the step (the step gave it " + parameters[notHeld] + ")");
     }
+    steps.load();
+    return loss;
   }
 
   private TrainingDivergedException diverged(int epoch, int batch, String what) {
