@@ -67,7 +67,12 @@ public final class SparkDigitsSample {
 
   /** Trains and scores on the images of {@code path}; returns the held-out accuracy. */
   public static double run(SparkSession spark, String path, PrintStream out) {
-    Dataset<Row>[] parts = images(spark, path).randomSplit(new double[] {0.8, 0.2}, SPLIT_SEED);
+    return run(spark, path, out, SPLIT_SEED);
+  }
+
+  /** Runs the sample on the train/test split drawn with {@code splitSeed}. */
+  public static double run(SparkSession spark, String path, PrintStream out, long splitSeed) {
+    Dataset<Row>[] parts = images(spark, path).randomSplit(new double[] {0.8, 0.2}, splitSeed);
     Dataset<Row> train = parts[0].repartition(PARTITIONS).cache();
     Dataset<Row> test = parts[1].cache();
     out.printf("Digits on Spark %s (%s): %d training images in %d partitions, %d held out%n",

@@ -23,8 +23,9 @@ class SparkDigitsSampleTest {
       spark.stop();
     }
     String output = text.toString(StandardCharsets.UTF_8);
-    // Chance is 10%; the local sample's network, trained on one core, reaches about 97%.
-    assertTrue(accuracy > 0.9, output);
+    // Over six train/test splits (seeds 1 to 5 and 42) the sample reached 95.5% to 97.2%
+    // (mean 96.6%); chance is 10%. The target sits under the worst split, not at seed 42's.
+    assertTrue(accuracy > 0.93, output);
     String sql = String.format("(SQL: SELECT avg(CAST(digit(features).class = label AS DOUBLE))"
         + " FROM held_out): %.2f%%", 100 * accuracy);
     assertTrue(output.contains(sql), "the SQL function agrees with transform:\n" + output);
