@@ -166,6 +166,8 @@ public final class BenchmarkReport {
         "neurite", "reference", "handwritten", "encog", "shaped"),
     MEDIUM_PEERS(2, 4, 1000, new String[] {"W2", "W3"}),
     LARGE_PEERS(2, 4, 2000, new String[] {"W4"}),
+    /** {@link ParallelTrainingBenchmarks}: the trainer on 1 and 2 threads. */
+    PARALLEL_TRAINING("ParallelTrainingBenchmarks\\.", 2, 4, 2000),
     /** Not JMH: {@link ColdStartRunner}'s fresh JVMs. */
     COLD_START(null, 0, 0, 0),
     /** Not JMH: {@link FrozenSizes}, the {@code freeze} command and {@code javac}. */

@@ -60,6 +60,7 @@ final class ReportWriter {
     peers.allocationTable();
     peers.targets();
     frozen.details();
+    new ParallelTables(ParallelTables.scores(results), md).details();
     shapes();
     return md.toString();
   }
@@ -180,7 +181,7 @@ final class ReportWriter {
     for (RunResult r : results) {
       String name = r.getParams().getBenchmark();
       String simple = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
-      if (!simple.startsWith(PEERS)) {
+      if (!simple.startsWith(PEERS) && !ParallelTables.covers(name)) {
         byClass.computeIfAbsent(simple.substring(0, simple.indexOf('.')),
             k -> new ArrayList<>()).add(r);
       }
