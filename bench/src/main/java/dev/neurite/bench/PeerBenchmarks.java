@@ -64,8 +64,9 @@ public class PeerBenchmarks {
   }
 
   /**
-   * Inference on 256 samples: one call for a peer with a batched call (ONNX Runtime), one
-   * sample after the other otherwise. The score is samples per second.
+   * Inference on 256 samples: one call for a peer with a batched call (ONNX Runtime, the
+   * generated classes' batch {@code predict}), one sample after the other otherwise. The score
+   * is samples per second.
    */
   @Benchmark
   @BenchmarkMode(Mode.Throughput)

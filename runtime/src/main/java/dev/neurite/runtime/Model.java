@@ -31,4 +31,33 @@ public interface Model {
 
   /** Runs inference on one sample: forward propagation alone, dropout disabled. */
   void predict(double[] input, double[] output);
+
+  /**
+   * Runs inference on {@code count} samples at once: sample {@code k}'s inputs are
+   * {@code inputs[k * inputSize()]} to {@code inputs[(k + 1) * inputSize() - 1]} (row-major, one
+   * sample after the other), and its outputs go to {@code outputs[k * outputSize()]} onwards.
+   * Each sample's outputs are exactly those of {@link #predict(double[], double[])}. Arrays may
+   * be longer than {@code count} samples; what lies beyond is left untouched. A negative count,
+   * a null array, or one too short is refused as {@link ModelArguments#requireSamples} says,
+   * before any output is written.
+   *
+   * <p>This default predicts one sample after the other through two buffers of one sample,
+   * allocated once per call; generated classes override it to share each load of the weights
+   * between several samples, and allocate nothing.
+   */
+  default void predict(double[] inputs, double[] outputs, int count) {
+    int in = inputSize();
+    int out = outputSize();
+    ModelArguments.requireSamples(inputs, outputs, count, in, out);
+    if (count == 0) {
+      return;
+    }
+    double[] input = new double[in];
+    double[] output = new double[out];
+    for (int k = 0; k < count; k++) {
+      System.arraycopy(inputs, k * in, input, 0, in);
+      predict(input, output);
+      System.arraycopy(output, 0, outputs, k * out, out);
+    }
+  }
 }

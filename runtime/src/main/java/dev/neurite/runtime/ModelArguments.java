@@ -29,6 +29,48 @@ public final class ModelArguments {
   }
 
   /**
+   * Refuses the arguments of a batch {@code predict} of {@code count} samples on a model with
+   * {@code inputSize} inputs and {@code outputSize} outputs: a negative {@code count}, a null
+   * {@code inputs} or {@code outputs}, or one shorter than {@code count} samples (row-major, one
+   * sample after the other); longer arrays are allowed, their tails untouched.
+   */
+  public static void requireSamples(
+      double[] inputs, double[] outputs, int count, int inputSize, int outputSize) {
+    requireCount(count);
+    requireSamples("inputs", inputs == null ? -1 : inputs.length, count, inputSize);
+    requireSamples("outputs", outputs == null ? -1 : outputs.length, count, outputSize);
+  }
+
+  /**
+   * Refuses the {@code float} arrays of a batch {@code predict} like
+   * {@link #requireSamples(double[], double[], int, int, int)}.
+   */
+  public static void requireSamples(
+      float[] inputs, float[] outputs, int count, int inputSize, int outputSize) {
+    requireCount(count);
+    requireSamples("inputs", inputs == null ? -1 : inputs.length, count, inputSize);
+    requireSamples("outputs", outputs == null ? -1 : outputs.length, count, outputSize);
+  }
+
+  private static void requireCount(int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must not be negative, but was " + count);
+    }
+  }
+
+  /** Refuses an array of {@code length} (-1 for null) holding fewer than count samples. */
+  private static void requireSamples(String name, int length, int count, int size) {
+    long needed = (long) count * size;
+    if (length < 0) {
+      throw new IllegalArgumentException(name + " must not be null");
+    }
+    if (length < needed) {
+      throw new IllegalArgumentException(name + " must hold count * " + size + " = " + needed
+          + " values (" + count + " samples of " + size + "), but had length " + length);
+    }
+  }
+
+  /**
    * Refuses the arguments of a
    * {@link dev.neurite.runtime.train.TrainableModel#forwardBackwardBatch} call on a model with
    * {@code inputs} inputs and {@code outputs} outputs: a null {@code data} or {@code order}, a

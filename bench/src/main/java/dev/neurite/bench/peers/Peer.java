@@ -15,8 +15,8 @@ public abstract class Peer {
 
   /**
    * Runs inference on all {@code Samples.COUNT} prepared samples and returns what holds the
-   * outputs (for the Blackhole). By default one {@link #predict} after the other, as the
-   * generated classes' single-sample API is called; a peer with a batched call overrides this.
+   * outputs (for the Blackhole). By default one {@link #predict} after the other; a peer
+   * with a batched call (ONNX Runtime, the generated classes) overrides this.
    */
   public Object predictBatch() {
     for (int k = 0; k < Samples.COUNT; k++) {

@@ -61,6 +61,20 @@ class PeerKindTest {
     assertArrayEquals(reference.outputOf(5), shaped.outputOf(5), 1e-5, w.toString());
   }
 
+  /** The batch row measures the generated batch call, which gives each sample's outputs. */
+  @ParameterizedTest
+  @EnumSource(Workload.class)
+  void generatedBatchCallGivesTheSingleSampleOutputs(Workload w) {
+    double[] initial = Weights.of(w.spec());
+    Samples samples = Samples.of(w.spec(), SEED);
+    GeneratedPeer plain = new GeneratedPeer(w.newGenerated(), initial, samples);
+    GeneratedPeer vector = new GeneratedPeer(w.newVector(), initial, samples);
+    for (int k : new int[] {0, 1, 4, 254, Samples.COUNT - 1}) {
+      assertArrayEquals(plain.outputOf(k), plain.batchOutputOf(k), 0, w + " sample " + k);
+      assertArrayEquals(plain.outputOf(k), vector.batchOutputOf(k), 0, w + " vector " + k);
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(value = Workload.class, names = {"W1", "W2", "W3"})
   void generatedTrainingStepIsTheReferenceSgdStep(Workload w) {

@@ -51,6 +51,28 @@ class GeneratedAllocationTest {
     }
   }
 
+  /** The batch call too, plain and Vector API (allowed C2's warm-up like the one above). */
+  @ParameterizedTest
+  @EnumSource(Workload.class)
+  void batchPredictAllocatesNothing(Workload w) {
+    for (FloatModel model : new FloatModel[] {w.newGenerated(), w.newVector()}) {
+      float[] inputs = new float[Samples.COUNT * model.inputSize()];
+      float[] outputs = new float[Samples.COUNT * model.outputSize()];
+      int calls = w == Workload.W4 ? 20 : 200;
+      long allocated = Long.MAX_VALUE;
+      for (int round = 0; round < 100 && allocated >= calls; round++) {
+        long thread = Thread.currentThread().getId();
+        long before = THREADS.getThreadAllocatedBytes(thread);
+        for (int k = 0; k < calls; k++) {
+          model.predict(inputs, outputs, Samples.COUNT);
+        }
+        allocated = THREADS.getThreadAllocatedBytes(thread) - before;
+      }
+      assertTrue(allocated < calls, w + ": " + allocated + " bytes allocated by " + calls
+          + " batch predict calls of " + model.getClass().getSimpleName());
+    }
+  }
+
   private static void assertNoAllocation(Workload w, FloatModel model, int rounds) {
     float[][] inputs = Samples.toFloat(Samples.of(w.spec(), 1).inputs());
     float[] output = new float[model.outputSize()];

@@ -49,6 +49,10 @@ final class DropoutLayerEmitter extends LayerEmitter {
         Double.toString(rate));
   }
 
+  /** Dropout is the identity at inference: the tile pass skips it. */
+  @Override
+  void addTileTo(TypeSpec.Builder type) {}
+
   /** The masks come from {@code drawMasks}, drawn before the group's forward pass. */
   @Override
   void addGroupTo(TypeSpec.Builder type) {

@@ -64,6 +64,15 @@ abstract class LayerEmitter {
     throw new IllegalStateException("layer " + n + " has no grouped training pass");
   }
 
+  /**
+   * Adds the layer's pass over one tile of a batch predict ({@link BatchPredict}):
+   * {@code forwardTileN(x)} and its outputs {@code tileN}, for dense layers; dropout layers are
+   * the identity at inference and add nothing.
+   */
+  void addTileTo(TypeSpec.Builder type) {
+    throw new IllegalStateException("layer " + n + " has no tiled inference pass");
+  }
+
   /** Returns a field of {@link BatchedTraining#GROUP} arrays of {@code size}, one per sample. */
   static FieldSpec groupField(NumericType t, String name, Object size, String doc) {
     return FieldSpec.builder(ArrayTypeName.of(t.arrayType()), name, Modifier.PRIVATE,

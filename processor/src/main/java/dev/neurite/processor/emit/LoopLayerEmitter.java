@@ -171,6 +171,13 @@ final class LoopLayerEmitter extends LayerEmitter {
   }
 
   @Override
+  void addTileTo(TypeSpec.Builder type) {
+    type.addField(BatchPredict.tileField(t, "tile" + n, outputs,
+        "Layer " + n + "'s outputs for the samples of a tile."));
+    type.addMethod(new LoopTilePass(layer, t).forwardTile());
+  }
+
+  @Override
   void addGroupTo(TypeSpec.Builder type) {
     type.addField(groupField(t, "zg" + n, outputs, "Layer " + n + "'s sums, per sample."));
     type.addField(groupField(t, "ag" + n, outputs, "Layer " + n + "'s outputs, per sample."));

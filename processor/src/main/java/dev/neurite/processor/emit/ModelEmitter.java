@@ -98,6 +98,7 @@ public final class ModelEmitter {
     boolean grouped = BatchedTraining.applies(plan);
     ContractMethods contract = new ContractMethods(plan, t, grouped);
     contract.addTo(type);
+    new BatchPredict(plan, t).addTo(type);
     if (grouped) {
       new BatchedTraining(plan, t).addTo(type);
     }
@@ -109,6 +110,9 @@ public final class ModelEmitter {
       emitter.addTo(type);
       if (grouped) {
         emitter.addGroupTo(type);
+      }
+      if (BatchPredict.tiled(plan)) {
+        emitter.addTileTo(type);
       }
       loops |= layer.shape() == Shape.LOOP;
       previous = layer;
