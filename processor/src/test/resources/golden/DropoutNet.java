@@ -334,6 +334,32 @@ public final class DropoutNet implements FloatModel, TrainableModel {
     backward1(gradient);
   }
 
+  @Override
+  public void predict(float[] inputs, float[] outputs, int count) {
+    ModelArguments.requireSamples(inputs, outputs, count, INPUTS, OUTPUTS);
+    int k = 0;
+    for (; k < count; k++) {
+      System.arraycopy(inputs, k * INPUTS, a0, 0, INPUTS);
+      run(a0, false);
+      System.arraycopy(a3, 0, outputs, k * OUTPUTS, OUTPUTS);
+    }
+  }
+
+  @Override
+  public void predict(double[] inputs, double[] outputs, int count) {
+    ModelArguments.requireSamples(inputs, outputs, count, INPUTS, OUTPUTS);
+    int k = 0;
+    for (; k < count; k++) {
+      for (int i = 0; i < INPUTS; i++) {
+        a0[i] = (float) inputs[k * INPUTS + i];
+      }
+      run(a0, false);
+      for (int i = 0; i < OUTPUTS; i++) {
+        outputs[k * OUTPUTS + i] = a3[i];
+      }
+    }
+  }
+
   /**
    * Layer 1, unrolled: 3 inputs -> 4 LEAKY_RELU.
    */

@@ -16,11 +16,12 @@ import javax.lang.model.element.Modifier;
 
 /**
  * The batch {@code predict(inputs, outputs, count)} of the inference contract, over flat
- * row-major arrays. When every dense layer is a loop ({@link BatchedTraining#applies}), the
+ * row-major arrays. When every dense layer is a plain loop ({@link #tiled}), the
  * samples go through the network {@value #TILE} at a time ({@code predictTile}): each layer's
  * {@code forwardTileN} sweeps its weights once for the whole tile, so each weight loaded from
  * memory serves {@value #TILE} samples instead of one; the samples left over after the last
- * whole tile, and every sample of a network with unrolled layers, take the single-sample pass.
+ * whole tile, and every sample of a network with unrolled or Vector API layers, take the
+ * single-sample pass.
  * Dropout layers are the identity at inference and are skipped. Every sample's outputs are
  * those of the single-sample {@code predict}, bit for bit: the tile passes add the same terms in
  * the same order. The tile's buffers ({@code tile0}, {@code tileN}: {@code [sample][unit]})
@@ -28,27 +29,31 @@ import javax.lang.model.element.Modifier;
  */
 final class BatchPredict {
   /**
-   * The samples of one tile. On W3 and W4 (JMH, one fork, loaded machine) 4 samples per pass
-   * over the weights ran ahead of 8, whose 32 broadcast inputs per column group no longer fit
-   * the vector registers.
+   * The samples of one tile: at 784x256, 8 samples per sweep of the weights ran 5% ahead of 4
+   * (timing loop, loaded machine); a batch of 256 samples is whole tiles.
    */
-  static final int TILE = 4;
+  static final int TILE = 8;
 
   private final NetworkPlan plan;
   private final NumericType t;
   private final boolean tiled;
   private final int last;
 
-  BatchPredict(NetworkPlan plan, NumericType t) {
+  /** With {@code vectorApi}, the batch goes sample by sample through the vector passes. */
+  BatchPredict(NetworkPlan plan, NumericType t, boolean vectorApi) {
     this.plan = plan;
     this.t = t;
-    this.tiled = tiled(plan);
+    this.tiled = tiled(plan, vectorApi);
     this.last = plan.outputLayer().number();
   }
 
-  /** Whether {@code plan}'s batch predict goes by tiles (else sample by sample). */
-  static boolean tiled(NetworkPlan plan) {
-    return BatchedTraining.applies(plan);
+  /**
+   * Whether {@code plan}'s batch predict goes by tiles (else sample by sample): not with the
+   * Vector API, whose single-sample passes keep their sums in registers and ran ahead of the
+   * plain tile passes (W3: 200 against 304 ns per sample).
+   */
+  static boolean tiled(NetworkPlan plan, boolean vectorApi) {
+    return !vectorApi && BatchedTraining.applies(plan);
   }
 
   /** Returns the field of one tile's values of a layer: {@value #TILE} arrays of {@code size}. */

@@ -98,7 +98,7 @@ public final class ModelEmitter {
     boolean grouped = BatchedTraining.applies(plan);
     ContractMethods contract = new ContractMethods(plan, t, grouped);
     contract.addTo(type);
-    new BatchPredict(plan, t).addTo(type);
+    new BatchPredict(plan, t, vectorApi).addTo(type);
     if (grouped) {
       new BatchedTraining(plan, t).addTo(type);
     }
@@ -111,7 +111,7 @@ public final class ModelEmitter {
       if (grouped) {
         emitter.addGroupTo(type);
       }
-      if (BatchPredict.tiled(plan)) {
+      if (BatchPredict.tiled(plan, vectorApi)) {
         emitter.addTileTo(type);
       }
       loops |= layer.shape() == Shape.LOOP;

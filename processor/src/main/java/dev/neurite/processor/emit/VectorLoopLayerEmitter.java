@@ -106,15 +106,6 @@ final class VectorLoopLayerEmitter extends LayerEmitter {
     blockMethods.clear();
   }
 
-  /**
-   * The loop layer's tile pass, as it is: its loops stop at the units, before the padding of
-   * the weight columns.
-   */
-  @Override
-  void addTileTo(TypeSpec.Builder type) {
-    new LoopLayerEmitter(layer, previous, t).addTileTo(type);
-  }
-
   /** The loop layer's grouped training passes, in vector code ({@link VectorGroupPasses}). */
   @Override
   void addGroupTo(TypeSpec.Builder type) {
