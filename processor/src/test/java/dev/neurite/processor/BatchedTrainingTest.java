@@ -29,15 +29,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The grouped training pass of networks made of loop layers (samples taken four at a time, the
+ * The grouped training pass of networks made of loop layers (samples taken eight at a time, the
  * rest one by one) against the same class's per-sample {@code forwardBackward}, summed: every
  * batch size around the group size, sub-ranges of a shuffled order, with and without biases,
  * fused and unfused losses, dropout in training mode. Also the parameter copies: the rows and the
  * transposed columns that {@code setParameters} fills (sizes that are not multiples of the
- * transpose's strip), read back exactly and run against the interpreter.
+ * transpose's strip, and a first layer of more than one strip, whose columns alone are kept),
+ * read back exactly and run against the interpreter.
  */
 class BatchedTrainingTest {
   private static final int SAMPLES = 40;
+  /** The generated classes' group: the samples that go through each layer together. */
+  private static final int GROUP = 8;
   private static ClassLoader classes;
 
   @BeforeAll
@@ -78,17 +81,18 @@ class BatchedTrainingTest {
     return all;
   }
 
-  /** Sub-ranges of 1, 3, 4, 5, 32 and 33 samples, at group boundaries and off them; and none. */
+  /** Sub-ranges of 1 to 33 samples, at group boundaries and off them; and none. */
   @ParameterizedTest(name = "{0}: samples {1} to {2}")
   @CsvSource({
       "BiasFLOAT, 0, 1", "BiasFLOAT, 2, 5", "BiasFLOAT, 0, 4", "BiasFLOAT, 3, 8",
-      "BiasFLOAT, 0, 32", "BiasFLOAT, 5, 38", "BiasFLOAT, 7, 7",
+      "BiasFLOAT, 0, 32", "BiasFLOAT, 5, 38", "BiasFLOAT, 7, 7", "BiasFLOAT, 0, 8",
+      "BiasFLOAT, 3, 12", "BiasFLOAT, 1, 18",
       "NoBiasFLOAT, 1, 4", "NoBiasFLOAT, 4, 8", "NoBiasFLOAT, 6, 11", "NoBiasFLOAT, 8, 40",
       "NoBiasFLOAT, 0, 33",
       "DropoutFLOAT, 0, 1", "DropoutFLOAT, 9, 12", "DropoutFLOAT, 0, 5", "DropoutFLOAT, 1, 33",
-      "DropoutFLOAT, 7, 40",
+      "DropoutFLOAT, 7, 40", "DropoutFLOAT, 2, 10", "DropoutFLOAT, 0, 17",
       "BiasDOUBLE, 0, 33", "BiasDOUBLE, 2, 5", "NoBiasDOUBLE, 5, 37", "DropoutDOUBLE, 3, 36",
-      "DropoutDOUBLE, 0, 4",
+      "DropoutDOUBLE, 0, 4", "BiasDOUBLE, 4, 13", "NoBiasDOUBLE, 0, 8",
   })
   void batchEqualsTheSumOfItsSamples(String name, int from, int to) {
     TrainableModel model = instance(name);
@@ -125,7 +129,7 @@ class BatchedTrainingTest {
         .getDeclaredMethod("trainGroup", Dataset.class, int[].class, int.class);
   }
 
-  /** A batch is not its first sample counted four times: the check above can tell them apart. */
+  /** A group is not its first sample counted eight times: the check above can tell them apart. */
   @ParameterizedTest(name = "{0}")
   @MethodSource("allSpecs")
   void samplesOfAGroupAreNotInterchangeable(NetworkSpec spec) {
@@ -135,8 +139,12 @@ class BatchedTrainingTest {
     model.setParameters(uniform(random, model.parameterCount(), 1));
     double[] mixed = new double[model.parameterCount()];
     double[] repeated = new double[model.parameterCount()];
-    model.forwardBackwardBatch(data, new int[] {0, 1, 2, 3}, 0, 4, mixed);
-    model.forwardBackwardBatch(data, new int[] {0, 0, 0, 0}, 0, 4, repeated);
+    int[] distinct = new int[GROUP];
+    for (int k = 0; k < GROUP; k++) {
+      distinct[k] = k;
+    }
+    model.forwardBackwardBatch(data, distinct, 0, GROUP, mixed);
+    model.forwardBackwardBatch(data, new int[GROUP], 0, GROUP, repeated);
     assertNotEquals(Arrays.toString(mixed), Arrays.toString(repeated));
   }
 

@@ -42,7 +42,8 @@ class VectorApiTest {
       """;
   private static final String VECTOR = "-A" + Options.VECTOR_API + "=true";
   private static final String[] MODULE = {"--add-modules", "jdk.incubator.vector"};
-  private static final int BATCH = 7;
+  /** One group of eight samples through the grouped passes, three through the per-sample ones. */
+  private static final int BATCH = 11;
 
   @ParameterizedTest(
       name = "{0}-{1}-{2} {3}/{4} {5}, {6}, bias {7}, unroll limit {8}, dropout {9}")

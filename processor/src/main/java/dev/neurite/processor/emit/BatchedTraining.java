@@ -18,9 +18,12 @@ import javax.lang.model.element.Modifier;
  * all loops: {@value #GROUP} samples go through each layer together ({@code forwardGroupN},
  * {@code accumulateGroupN}, {@code propagateGroupN}), so that each weight or gradient array loaded
  * from memory serves several samples instead of one (W4's first layer holds 800 KB of float
- * weights, more than the core's cache): the gradient and weight rows serve the {@value #GROUP},
- * the weight columns two at a time ({@link LoopGroupPasses#SAMPLES_PER_PASS}). Measured on W4
- * (JMH, one fork): 18,000 samples/s before, 28,000 with the groups; the hand-written MLP 3,600.
+ * weights, more than the core's cache): the gradient rows serve the {@value #GROUP}, the plain
+ * loops' weight columns and rows two at a time ({@link LoopGroupPasses#SAMPLES_PER_PASS}), the
+ * Vector API's weight vectors all {@value #GROUP} from registers ({@link VectorGroupPasses}).
+ * Measured on W4 (JMH, one fork): 18,000 samples/s one by one, 28,000 in groups of 4; with
+ * groups of 8 the Vector API's {@code forwardBackwardBatch} of 32 took 0.75 of the time of groups
+ * of 4 (560-660 us against 700-860, a loaded machine) and the plain loops' about the same.
  * Each sample keeps its own arrays
  * ({@code ag0}, {@code zgN}, {@code agN}, {@code dgN}, {@code mgN}: index {@code [s][unit]}).
  * Dropout masks are drawn before the group's forward pass, sample by sample and layer by layer,
@@ -28,7 +31,7 @@ import javax.lang.model.element.Modifier;
  */
 final class BatchedTraining {
   /** The samples that share each load of the weights. */
-  static final int GROUP = 4;
+  static final int GROUP = 8;
 
   private final NetworkPlan plan;
   private final NumericType t;

@@ -22,7 +22,9 @@ final class LoopGroupPasses {
    * Samples per sweep of the group's forward loop, {@link LoopLayerEmitter#COLUMNS_PER_PASS}
    * columns per pass: at W4's first layer 2 samples ran in about 0.6 of the time of 4 samples with
    * one column per pass, whose 4 stores per weight loaded bound the loop (a plain timing loop,
-   * best of runs).
+   * best of runs). Wider tiles are slower still: 4 samples x 4 columns and 2 samples x 8 columns
+   * took 6x and 8x the time of 2 x 4 (C2 no longer vectorizes the loop), 3 samples x 4 columns
+   * 1.13x per sample.
    */
   static final int SAMPLES_PER_PASS = 2;
 
@@ -108,7 +110,9 @@ final class LoopGroupPasses {
   }
 
   /**
-   * The group's parameter gradient, in one sweep over the gradient rows, one row per pass. (Two
+   * The group's parameter gradient, in one sweep over the gradient rows, one row per pass, each
+   * row loaded and stored once for the {@value BatchedTraining#GROUP} samples (at W4's first
+   * layer 0.9 of the time of two sweeps of 4, a plain timing loop). (Two
    * rows per pass, sharing each input loaded, ran a quarter faster compiled alone but twice as
    * slow once C2 inlined it into {@code trainGroup}, which it does or not depending on the order
    * of compilation: W4 trained at 29,000 or 14,000 samples/s from one JVM to the next.)

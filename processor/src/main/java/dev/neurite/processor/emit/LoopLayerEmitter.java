@@ -12,11 +12,14 @@ import javax.lang.model.element.Modifier;
 /**
  * A dense layer as constant-bound loops in the shapes C2 vectorizes (PERFORMANCE.md items 3-4,
  * bench-findings.md): every inner loop is an "axpy" in which every array is indexed by the same
- * variable. The weights are kept twice, as the bench measured: one array per input,
- * {@code wtN[i][o]}, for the forward pass {@code z[o] += wt[i][o] * x_i}, and one array per unit,
- * {@code wN[o][i]} (the flat layout's rows), for the input gradient
- * {@code dp[i] += w[o][i] * d_o}. {@code loadN} fills the rows from the flat layout, then
- * transposes them into the columns.
+ * variable. The weights are kept as one array per input, {@code wtN[i][o]}, for the forward pass
+ * {@code z[o] += wt[i][o] * x_i}, and, in a layer that back-propagates into a layer below it,
+ * also as one array per unit, {@code wN[o][i]} (the flat layout's rows), for the input gradient
+ * {@code dp[i] += w[o][i] * d_o}. The first layer has no input gradient to compute, so it keeps
+ * the columns alone: W4's 784 x 256 first layer is most of its weights, and
+ * {@code setParameters} (once per minibatch in training) then writes them once instead of twice.
+ * {@code loadN} transposes the flat layout's rows into the columns and copies the rows where
+ * they are kept; {@code storeN} reads the rows, or transposes the columns back.
  */
 final class LoopLayerEmitter extends LayerEmitter {
   /** Input columns added to z per pass of the forward loop; 8 measured no faster than 4. */
@@ -38,19 +41,29 @@ final class LoopLayerEmitter extends LayerEmitter {
   void addTo(TypeSpec.Builder type) {
     type.addField(matrix("wt" + n, inputs, outputs, "Layer " + n
         + "'s weights, one array per input: wt" + n + "[i][o] weights input i in unit o."));
-    type.addField(matrix("w" + n, outputs, inputs, "Layer " + n
-        + "'s weights, one array per unit (the flat layout's rows), for back propagation."));
+    if (keepsRows()) {
+      type.addField(matrix("w" + n, outputs, inputs, "Layer " + n
+          + "'s weights, one array per unit (the flat layout's rows), for back propagation."));
+    }
     if (layer.spec().hasBias()) {
       type.addField(array("b" + n, outputs, "Layer " + n + "'s biases."));
     }
     addForwardTo(type);
     type.addMethod(backward());
-    if (previous != null) {
+    if (keepsRows()) {
       type.addMethod(propagate());
     }
     type.addMethod(load());
     type.addMethod(store());
     addBatchGradient(type, true);
+  }
+
+  /**
+   * Whether the layer keeps its weights as rows too: only a layer with a layer below it computes
+   * an input gradient, the one pass that reads them.
+   */
+  boolean keepsRows() {
+    return previous != null;
   }
 
   private FieldSpec matrix(String name, int rows, int columns, String doc) {
@@ -192,70 +205,111 @@ final class LoopLayerEmitter extends LayerEmitter {
   }
 
   private MethodSpec load() {
-    return method("load" + n, "Copies layer $L's parameters from the flat layout.\n", n)
+    MethodSpec.Builder m = method("load" + n,
+        "Copies layer $L's parameters from the flat layout.\n", n)
         .addParameter(DOUBLES, "source")
-        .beginControlFlow("for (int o = 0; o < $L; o++)", outputs)
-        .addStatement("$T w = w$L[o]", t.arrayType(), n)
-        .addStatement("int row = $L + o * $L", layer.weightName(), inputs)
-        .beginControlFlow("for (int i = 0; i < $L; i++)", inputs)
-        .addStatement("w[i] = $Lsource[row + i]", t.cast())
-        .endControlFlow()
-        .endControlFlow()
-        .addStatement("transpose(w$L, wt$L)", n, n)
-        .addCode(biasCopy("$L[o] = $Lsource[$L + o]", "b" + n, t.cast(), layer.biasName()))
+        .addStatement("transpose(source, $L, $L, wt$L)", layer.weightName(), outputs, n);
+    if (keepsRows()) {
+      m.beginControlFlow("for (int o = 0; o < $L; o++)", outputs)
+          .addStatement("$T w = w$L[o]", t.arrayType(), n)
+          .addStatement("int row = $L + o * $L", layer.weightName(), inputs)
+          .beginControlFlow("for (int i = 0; i < $L; i++)", inputs)
+          .addStatement("w[i] = $Lsource[row + i]", t.cast())
+          .endControlFlow()
+          .endControlFlow();
+    }
+    return m.addCode(biasCopy("$L[o] = $Lsource[$L + o]", "b" + n, t.cast(), layer.biasName()))
         .build();
   }
 
   /**
-   * Returns {@code transpose(rows, columns)}, shared by the loop layers' {@code loadN}. Writing
-   * {@code columns[i][o]} while reading one row at a time misses the cache on every write; this
-   * reads {@value #STRIP} rows at once and writes {@value #STRIP} neighbouring values of each
-   * column. Loading W4's weights (both copies) took 291 us the old way, 150 us this way, and
-   * 180-245 us with square blocks of 8 to 64 (a plain timing loop, JDK 17).
+   * Returns {@code transpose(source, from, units, columns)}, shared by the loop layers'
+   * {@code loadN}: writes the weights of {@code units} rows of {@code columns.length} inputs, in
+   * the flat layout from {@code from}, into the columns. Writing {@code columns[i][o]} while
+   * reading one row at a time misses the cache on every write; this reads {@value #STRIP} rows
+   * at once and writes {@value #STRIP} neighbouring values of each column. Loading W4's weights
+   * (rows and columns) took 291 us the old way, 150 us this way, and 180-245 us with square
+   * blocks of 8 to 64 (a plain timing loop, JDK 17). Straight from the flat layout, W4's first
+   * layer takes 84-100 us against 105-116 us through a copy of the rows first; reading one column
+   * at a time (a strided read per weight) 100-145 us, 16 rows at a time 134-140 us.
    */
   static MethodSpec transposeHelper(NumericType t) {
     MethodSpec.Builder m = MethodSpec.methodBuilder("transpose")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addJavadoc("Writes the transpose of {@code rows} into {@code columns}, $L rows at a time."
-            + "\n", STRIP)
-        .addParameter(ArrayTypeName.of(t.arrayType()), "rows")
+        .addJavadoc("Writes {@code units} rows of the flat {@code source} from {@code from} into"
+            + " {@code columns},\n$L rows at a time.\n", STRIP)
+        .addParameter(DOUBLES, "source")
+        .addParameter(int.class, "from")
+        .addParameter(int.class, "units")
         .addParameter(ArrayTypeName.of(t.arrayType()), "columns")
+        .addStatement("int inputs = columns.length")
         .addStatement("int o = 0")
-        .beginControlFlow("for (; o + $L <= rows.length; o += $L)", STRIP, STRIP);
-    CodeBlock.Builder strip = CodeBlock.builder();
-    for (int k = 0; k < STRIP; k++) {
-      m.addStatement("$T r$L = rows[$L]", t.arrayType(), k, plus("o", k));
-    }
-    // The last index first: once it is in range, so are the others.
-    for (int k = STRIP - 1; k >= 0; k--) {
-      strip.addStatement("c[$L] = r$L[i]", plus("o", k), k);
-    }
-    return m.beginControlFlow("for (int i = 0; i < columns.length; i++)")
+        .beginControlFlow("for (; o + $L <= units; o += $L)", STRIP, STRIP)
+        .addStatement("int strip = from + o * inputs")
+        .beginControlFlow("for (int i = 0; i < inputs; i++)")
         .addStatement("$T c = columns[i]", t.arrayType())
-        .addCode(strip.build())
+        .addStatement("int k = strip + i");
+    // The last index first: once it is in range, so are the others.
+    for (int r = STRIP - 1; r >= 0; r--) {
+      m.addStatement("c[$L] = $Lsource[$L]", plus("o", r), t.cast(),
+          r == 0 ? "k" : r == 1 ? "k + inputs" : "k + " + r + " * inputs");
+    }
+    return m.endControlFlow()
         .endControlFlow()
-        .endControlFlow()
-        .beginControlFlow("for (; o < rows.length; o++)")
-        .addStatement("$T r = rows[o]", t.arrayType())
-        .beginControlFlow("for (int i = 0; i < columns.length; i++)")
-        .addStatement("columns[i][o] = r[i]")
+        .beginControlFlow("for (; o < units; o++)")
+        .addStatement("int row = from + o * inputs")
+        .beginControlFlow("for (int i = 0; i < inputs; i++)")
+        .addStatement("columns[i][o] = $Lsource[row + i]", t.cast())
         .endControlFlow()
         .endControlFlow()
         .build();
   }
 
   private MethodSpec store() {
-    return method("store" + n, "Copies layer $L's parameters to the flat layout.\n", n)
-        .addParameter(DOUBLES, "destination")
-        .beginControlFlow("for (int o = 0; o < $L; o++)", outputs)
-        .addStatement("$T w = w$L[o]", t.arrayType(), n)
-        .addStatement("int row = $L + o * $L", layer.weightName(), inputs)
-        .beginControlFlow("for (int i = 0; i < $L; i++)", inputs)
-        .addStatement("destination[row + i] = w[i]")
-        .endControlFlow()
-        .endControlFlow()
-        .addCode(biasCopy("destination[$L + o] = $L[o]", layer.biasName(), "b" + n))
+    MethodSpec.Builder m = method("store" + n,
+        "Copies layer $L's parameters to the flat layout.\n", n)
+        .addParameter(DOUBLES, "destination");
+    if (keepsRows()) {
+      m.beginControlFlow("for (int o = 0; o < $L; o++)", outputs)
+          .addStatement("$T w = w$L[o]", t.arrayType(), n)
+          .addStatement("int row = $L + o * $L", layer.weightName(), inputs)
+          .beginControlFlow("for (int i = 0; i < $L; i++)", inputs)
+          .addStatement("destination[row + i] = w[i]")
+          .endControlFlow()
+          .endControlFlow();
+    } else {
+      addColumnsToRows(m);
+    }
+    return m.addCode(biasCopy("destination[$L + o] = $L[o]", layer.biasName(), "b" + n))
         .build();
+  }
+
+  /**
+   * Writes the columns back in the flat layout's rows, {@value #STRIP} rows at a time (the
+   * reverse of {@code transpose}): each column gives {@value #STRIP} neighbouring values per read.
+   */
+  private void addColumnsToRows(MethodSpec.Builder m) {
+    int stripped = outputs - outputs % STRIP;
+    if (stripped > 0) {
+      m.beginControlFlow("for (int o = 0; o < $L; o += $L)", stripped, STRIP)
+          .addStatement("int strip = $L + o * $L", layer.weightName(), inputs)
+          .beginControlFlow("for (int i = 0; i < $L; i++)", inputs)
+          .addStatement("$T c = wt$L[i]", t.arrayType(), n)
+          .addStatement("int k = strip + i");
+      for (int r = 0; r < STRIP; r++) {
+        m.addStatement("destination[$L] = c[$L]", r == 0 ? "k" : "k + " + r * inputs,
+            plus("o", r));
+      }
+      m.endControlFlow().endControlFlow();
+    }
+    if (stripped < outputs) {
+      m.beginControlFlow("for (int o = $L; o < $L; o++)", stripped, outputs)
+          .addStatement("int row = $L + o * $L", layer.weightName(), inputs)
+          .beginControlFlow("for (int i = 0; i < $L; i++)", inputs)
+          .addStatement("destination[row + i] = wt$L[i][o]", n)
+          .endControlFlow()
+          .endControlFlow();
+    }
   }
 
   private CodeBlock biasCopy(String statement, Object... args) {

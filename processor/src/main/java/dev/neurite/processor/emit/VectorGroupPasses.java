@@ -17,7 +17,10 @@ import java.util.function.Function;
  * arrays ({@code zgvN}, {@code dgvN}) as in {@link VectorLoopLayerEmitter}.
  */
 final class VectorGroupPasses {
-  /** Vectors per sample and pass: 8 accumulators, 2 weight vectors, 1 broadcast in registers. */
+  /**
+   * Vectors per sample and pass: with the group's 8 samples, 16 accumulators, 2 weight vectors
+   * and the broadcasts in AVX-512's 32 registers.
+   */
   static final int VECTORS = 2;
 
   private final VectorLoopLayerEmitter e;

@@ -76,7 +76,9 @@ final class VectorLoopLayerEmitter extends LayerEmitter {
     type.addField(paddedConstant(paddedInputs, inputs, "inputs"));
     Map<String, String> padded = new LinkedHashMap<>();
     padded.put("wt" + n, "new $T[" + inputs + "][" + paddedOutputs + "]");
-    padded.put("w" + n, "new $T[" + outputs + "][" + paddedInputs + "]");
+    if (previous != null) {
+      padded.put("w" + n, "new $T[" + outputs + "][" + paddedInputs + "]");
+    }
     if (layer.spec().hasBias()) {
       padded.put("b" + n, "new $T[" + paddedOutputs + "]");
     }
