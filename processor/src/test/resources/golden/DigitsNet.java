@@ -119,17 +119,12 @@ public final class DigitsNet implements Model, TrainableModel {
   /**
    * The inputs of the training group, one array per sample.
    */
-  private final double[][] ag0 = new double[4][INPUTS];
+  private final double[][] ag0 = new double[8][INPUTS];
 
   /**
    * Layer 1's weights, one array per input: wt1[i][o] weights input i in unit o.
    */
   private final double[][] wt1 = new double[64][32];
-
-  /**
-   * Layer 1's weights, one array per unit (the flat layout's rows), for back propagation.
-   */
-  private final double[][] w1 = new double[32][64];
 
   /**
    * Layer 1's biases.
@@ -149,17 +144,17 @@ public final class DigitsNet implements Model, TrainableModel {
   /**
    * Layer 1's sums, per sample.
    */
-  private final double[][] zg1 = new double[4][32];
+  private final double[][] zg1 = new double[8][32];
 
   /**
    * Layer 1's outputs, per sample.
    */
-  private final double[][] ag1 = new double[4][32];
+  private final double[][] ag1 = new double[8][32];
 
   /**
    * The loss gradient with respect to zg1, per sample.
    */
-  private final double[][] dg1 = new double[4][32];
+  private final double[][] dg1 = new double[8][32];
 
   /**
    * Layer 1's outputs for the samples of a tile.
@@ -194,17 +189,17 @@ public final class DigitsNet implements Model, TrainableModel {
   /**
    * Layer 2's sums, per sample.
    */
-  private final double[][] zg2 = new double[4][10];
+  private final double[][] zg2 = new double[8][10];
 
   /**
    * Layer 2's outputs, per sample.
    */
-  private final double[][] ag2 = new double[4][10];
+  private final double[][] ag2 = new double[8][10];
 
   /**
    * The loss gradient with respect to zg2, per sample.
    */
-  private final double[][] dg2 = new double[4][10];
+  private final double[][] dg2 = new double[8][10];
 
   /**
    * Layer 2's outputs for the samples of a tile.
@@ -300,8 +295,8 @@ public final class DigitsNet implements Model, TrainableModel {
     clear2();
     double loss = 0;
     int k = from;
-    // 4 samples at a time share each load of the weights; the rest one by one.
-    for (; k + 4 <= to; k += 4) {
+    // 8 samples at a time share each load of the weights; the rest one by one.
+    for (; k + 8 <= to; k += 8) {
       loss += trainGroup(data, order, k);
     }
     for (; k < to; k++) {
@@ -400,11 +395,11 @@ public final class DigitsNet implements Model, TrainableModel {
   }
 
   /**
-   * Runs samples order[k] to order[k + 3] forward and back together: adds their gradients
+   * Runs samples order[k] to order[k + 7] forward and back together: adds their gradients
    * to the batch's and returns the sum of their losses.
    */
   private double trainGroup(Dataset data, int[] order, int k) {
-    for (int s = 0; s < 4; s++) {
+    for (int s = 0; s < 8; s++) {
       double[] input = data.input(order[k + s]);
       ModelArguments.requireLength("input", input, INPUTS);
       double[] x = ag0[s];
@@ -415,7 +410,7 @@ public final class DigitsNet implements Model, TrainableModel {
     forwardGroup1();
     forwardGroup2();
     double loss = 0;
-    for (int s = 0; s < 4; s++) {
+    for (int s = 0; s < 8; s++) {
       loss += deltaOf(s, data.target(order[k + s]));
     }
     accumulateGroup2();
@@ -490,14 +485,7 @@ public final class DigitsNet implements Model, TrainableModel {
    * Copies layer 1's parameters from the flat layout.
    */
   private void load1(double[] source) {
-    for (int o = 0; o < 32; o++) {
-      double[] w = w1[o];
-      int row = W1 + o * 64;
-      for (int i = 0; i < 64; i++) {
-        w[i] = source[row + i];
-      }
-    }
-    transpose(w1, wt1);
+    transpose(source, W1, 32, wt1);
     for (int o = 0; o < 32; o++) {
       b1[o] = source[B1 + o];
     }
@@ -507,11 +495,19 @@ public final class DigitsNet implements Model, TrainableModel {
    * Copies layer 1's parameters to the flat layout.
    */
   private void store1(double[] destination) {
-    for (int o = 0; o < 32; o++) {
-      double[] w = w1[o];
-      int row = W1 + o * 64;
+    for (int o = 0; o < 32; o += 8) {
+      int strip = W1 + o * 64;
       for (int i = 0; i < 64; i++) {
-        destination[row + i] = w[i];
+        double[] c = wt1[i];
+        int k = strip + i;
+        destination[k] = c[o];
+        destination[k + 64] = c[o + 1];
+        destination[k + 128] = c[o + 2];
+        destination[k + 192] = c[o + 3];
+        destination[k + 256] = c[o + 4];
+        destination[k + 320] = c[o + 5];
+        destination[k + 384] = c[o + 6];
+        destination[k + 448] = c[o + 7];
       }
     }
     for (int o = 0; o < 32; o++) {
@@ -571,7 +567,7 @@ public final class DigitsNet implements Model, TrainableModel {
    * Layer 1 for each sample of the group, from ag0.
    */
   private void forwardGroup1() {
-    for (int s = 0; s < 4; s += 2) {
+    for (int s = 0; s < 8; s += 2) {
       double[] x0 = ag0[s];
       double[] y0 = zg1[s];
       System.arraycopy(b1, 0, y0, 0, 32);
@@ -601,7 +597,7 @@ public final class DigitsNet implements Model, TrainableModel {
         }
       }
     }
-    for (int s = 0; s < 4; s++) {
+    for (int s = 0; s < 8; s++) {
       double[] z = zg1[s];
       double[] a = ag1[s];
       for (int o = 0; o < 32; o++) {
@@ -618,23 +614,35 @@ public final class DigitsNet implements Model, TrainableModel {
     double[] x1 = ag0[1];
     double[] x2 = ag0[2];
     double[] x3 = ag0[3];
+    double[] x4 = ag0[4];
+    double[] x5 = ag0[5];
+    double[] x6 = ag0[6];
+    double[] x7 = ag0[7];
     double[] e0 = dg1[0];
     double[] e1 = dg1[1];
     double[] e2 = dg1[2];
     double[] e3 = dg1[3];
+    double[] e4 = dg1[4];
+    double[] e5 = dg1[5];
+    double[] e6 = dg1[6];
+    double[] e7 = dg1[7];
     for (int o = 0; o < 32; o++) {
       double[] g = gw1[o];
       double e0o = e0[o];
       double e1o = e1[o];
       double e2o = e2[o];
       double e3o = e3[o];
+      double e4o = e4[o];
+      double e5o = e5[o];
+      double e6o = e6[o];
+      double e7o = e7[o];
       for (int i = 0; i < 64; i++) {
-        g[i] += e0o * x0[i] + e1o * x1[i] + e2o * x2[i] + e3o * x3[i];
+        g[i] += e0o * x0[i] + e1o * x1[i] + e2o * x2[i] + e3o * x3[i] + e4o * x4[i] + e5o * x5[i] + e6o * x6[i] + e7o * x7[i];
       }
     }
     double[] gb = gb1;
     for (int o = 0; o < 32; o++) {
-      gb[o] += e0[o] + e1[o] + e2[o] + e3[o];
+      gb[o] += e0[o] + e1[o] + e2[o] + e3[o] + e4[o] + e5[o] + e6[o] + e7[o];
     }
   }
 
@@ -737,6 +745,7 @@ public final class DigitsNet implements Model, TrainableModel {
    * Copies layer 2's parameters from the flat layout.
    */
   private void load2(double[] source) {
+    transpose(source, W2, 10, wt2);
     for (int o = 0; o < 10; o++) {
       double[] w = w2[o];
       int row = W2 + o * 32;
@@ -744,7 +753,6 @@ public final class DigitsNet implements Model, TrainableModel {
         w[i] = source[row + i];
       }
     }
-    transpose(w2, wt2);
     for (int o = 0; o < 10; o++) {
       b2[o] = source[B2 + o];
     }
@@ -818,7 +826,7 @@ public final class DigitsNet implements Model, TrainableModel {
    * Layer 2 for each sample of the group, from ag1.
    */
   private void forwardGroup2() {
-    for (int s = 0; s < 4; s += 2) {
+    for (int s = 0; s < 8; s += 2) {
       double[] x0 = ag1[s];
       double[] y0 = zg2[s];
       System.arraycopy(b2, 0, y0, 0, 10);
@@ -848,7 +856,7 @@ public final class DigitsNet implements Model, TrainableModel {
         }
       }
     }
-    for (int s = 0; s < 4; s++) {
+    for (int s = 0; s < 8; s++) {
       softmax(zg2[s], ag2[s]);
     }
   }
@@ -861,23 +869,35 @@ public final class DigitsNet implements Model, TrainableModel {
     double[] x1 = ag1[1];
     double[] x2 = ag1[2];
     double[] x3 = ag1[3];
+    double[] x4 = ag1[4];
+    double[] x5 = ag1[5];
+    double[] x6 = ag1[6];
+    double[] x7 = ag1[7];
     double[] e0 = dg2[0];
     double[] e1 = dg2[1];
     double[] e2 = dg2[2];
     double[] e3 = dg2[3];
+    double[] e4 = dg2[4];
+    double[] e5 = dg2[5];
+    double[] e6 = dg2[6];
+    double[] e7 = dg2[7];
     for (int o = 0; o < 10; o++) {
       double[] g = gw2[o];
       double e0o = e0[o];
       double e1o = e1[o];
       double e2o = e2[o];
       double e3o = e3[o];
+      double e4o = e4[o];
+      double e5o = e5[o];
+      double e6o = e6[o];
+      double e7o = e7[o];
       for (int i = 0; i < 32; i++) {
-        g[i] += e0o * x0[i] + e1o * x1[i] + e2o * x2[i] + e3o * x3[i];
+        g[i] += e0o * x0[i] + e1o * x1[i] + e2o * x2[i] + e3o * x3[i] + e4o * x4[i] + e5o * x5[i] + e6o * x6[i] + e7o * x7[i];
       }
     }
     double[] gb = gb2;
     for (int o = 0; o < 10; o++) {
-      gb[o] += e0[o] + e1[o] + e2[o] + e3[o];
+      gb[o] += e0[o] + e1[o] + e2[o] + e3[o] + e4[o] + e5[o] + e6[o] + e7[o];
     }
   }
 
@@ -885,7 +905,7 @@ public final class DigitsNet implements Model, TrainableModel {
    * Back-propagates dg2 through layer 2's weights into dg1.
    */
   private void propagateGroup2() {
-    for (int s = 0; s < 4; s += 2) {
+    for (int s = 0; s < 8; s += 2) {
       double[] e0 = dg2[s];
       double[] p0 = dg1[s];
       Arrays.fill(p0, 0);
@@ -925,7 +945,7 @@ public final class DigitsNet implements Model, TrainableModel {
         }
       }
     }
-    for (int s = 0; s < 4; s++) {
+    for (int s = 0; s < 8; s++) {
       double[] dp = dg1[s];
       double[] zp = zg1[s];
       double[] ap = ag1[s];
@@ -966,35 +986,31 @@ public final class DigitsNet implements Model, TrainableModel {
   }
 
   /**
-   * Writes the transpose of {@code rows} into {@code columns}, 8 rows at a time.
+   * Writes {@code units} rows of the flat {@code source} from {@code from} into {@code columns},
+   * 8 rows at a time.
    */
-  private static void transpose(double[][] rows, double[][] columns) {
+  private static void transpose(double[] source, int from, int units, double[][] columns) {
+    int inputs = columns.length;
     int o = 0;
-    for (; o + 8 <= rows.length; o += 8) {
-      double[] r0 = rows[o];
-      double[] r1 = rows[o + 1];
-      double[] r2 = rows[o + 2];
-      double[] r3 = rows[o + 3];
-      double[] r4 = rows[o + 4];
-      double[] r5 = rows[o + 5];
-      double[] r6 = rows[o + 6];
-      double[] r7 = rows[o + 7];
-      for (int i = 0; i < columns.length; i++) {
+    for (; o + 8 <= units; o += 8) {
+      int strip = from + o * inputs;
+      for (int i = 0; i < inputs; i++) {
         double[] c = columns[i];
-        c[o + 7] = r7[i];
-        c[o + 6] = r6[i];
-        c[o + 5] = r5[i];
-        c[o + 4] = r4[i];
-        c[o + 3] = r3[i];
-        c[o + 2] = r2[i];
-        c[o + 1] = r1[i];
-        c[o] = r0[i];
+        int k = strip + i;
+        c[o + 7] = source[k + 7 * inputs];
+        c[o + 6] = source[k + 6 * inputs];
+        c[o + 5] = source[k + 5 * inputs];
+        c[o + 4] = source[k + 4 * inputs];
+        c[o + 3] = source[k + 3 * inputs];
+        c[o + 2] = source[k + 2 * inputs];
+        c[o + 1] = source[k + inputs];
+        c[o] = source[k];
       }
     }
-    for (; o < rows.length; o++) {
-      double[] r = rows[o];
-      for (int i = 0; i < columns.length; i++) {
-        columns[i][o] = r[i];
+    for (; o < units; o++) {
+      int row = from + o * inputs;
+      for (int i = 0; i < inputs; i++) {
+        columns[i][o] = source[row + i];
       }
     }
   }
