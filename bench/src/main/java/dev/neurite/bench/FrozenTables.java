@@ -2,6 +2,7 @@ package dev.neurite.bench;
 
 import dev.neurite.bench.frozen.FrozenSize;
 import dev.neurite.bench.frozen.FrozenSizes;
+import dev.neurite.bench.workloads.Workload;
 import java.util.List;
 import java.util.Locale;
 
@@ -44,13 +45,14 @@ final class FrozenTables {
     md.append('\n');
   }
 
+  /** The network's sizes, after its workload's name when it is one of the bench's. */
   private static String shape(FrozenSize s) {
-    StringBuilder text = new StringBuilder(s.spec().name().startsWith("W4") ? "W4 " : "");
-    text.append(s.spec().inputSize());
-    for (int l = 0; l < s.spec().layerCount(); l++) {
-      text.append('-').append(s.spec().outputSizeOf(l));
+    for (Workload w : Workload.values()) {
+      if (w.spec() == s.spec()) {
+        return w + " " + w.shape();
+      }
     }
-    return text.toString();
+    return Workload.shape(s.spec());
   }
 
   private static String javacTimes(double[] millis) {

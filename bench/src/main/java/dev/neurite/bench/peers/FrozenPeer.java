@@ -17,7 +17,7 @@ final class FrozenPeer extends Peer {
   FrozenPeer(Workload workload, Samples samples) {
     this.predict = FrozenCall.of(workload);
     this.inputs = Samples.toFloat(samples.inputs());
-    this.output = new float[workload.sizes()[workload.sizes().length - 1]];
+    this.output = new float[workload.spec().outputSize()];
   }
 
   @Override

@@ -59,9 +59,14 @@ public enum Workload {
 
   /** Returns the sizes as text, e.g. "2-4-1". */
   public String shape() {
-    StringBuilder s = new StringBuilder();
-    for (int size : sizes()) {
-      s.append(s.length() == 0 ? "" : "-").append(size);
+    return shape(spec);
+  }
+
+  /** Returns {@code spec}'s layer sizes as text, input first, e.g. "2-4-1". */
+  public static String shape(NetworkSpec spec) {
+    StringBuilder s = new StringBuilder().append(spec.inputSize());
+    for (int l = 0; l < spec.layerCount(); l++) {
+      s.append('-').append(spec.outputSizeOf(l));
     }
     return s.toString();
   }
